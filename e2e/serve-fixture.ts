@@ -1,0 +1,56 @@
+// Starts a real `kubelab serve` (the CLI, on a free port) for a spec and stops it afterwards.
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import { test as base } from '@playwright/test';
+
+export interface ServedApp {
+  url: string;
+  origin: string;
+  process: ChildProcess;
+}
+
+export async function startServe(): Promise<ServedApp> {
+  const cli = join(import.meta.dirname, '..', 'bin', 'kubelab.js');
+  const child = spawn(process.execPath, [cli, 'serve', '--port', '0'], {
+    env: { ...process.env, NO_COLOR: '1' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error(`kubelab serve printed no URL:\n${output}`)),
+      120_000,
+    );
+    const onData = (chunk: Buffer): void => {
+      output += chunk.toString();
+      const match = /http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[0]);
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`kubelab serve exited (${code}):\n${output}`)));
+  });
+  return { url, origin: new URL(url).origin, process: child };
+}
+
+export async function stopServe(app: ServedApp): Promise<void> {
+  if (app.process.exitCode !== null) return;
+  const exited = new Promise((resolve) => app.process.once('exit', resolve));
+  app.process.kill('SIGTERM');
+  await exited;
+}
+
+export const test = base.extend<{ served: ServedApp }>({
+  // Playwright requires the destructuring pattern even when a fixture uses no other fixture.
+  // eslint-disable-next-line no-empty-pattern
+  served: async ({}, use) => {
+    const app = await startServe();
+    await use(app);
+    await stopServe(app);
+  },
+});
+export { expect } from '@playwright/test';

@@ -1,0 +1,82 @@
+// THE contract between the UI and the main process: one entry per domain and method, each with
+// the zod schema of its request and its answer. Both transports (Electron IPC and the WebSocket
+// of browser mode) are generated from this object, and channel names are derived from its keys
+// (`domain:method`), so a method is declared once and only here.
+//
+// This file (and everything it imports) must stay free of Node APIs: the renderer imports it.
+import { z } from 'zod';
+import { DoctorCheckSchema, EngineStatusSchema } from './schemas/engine.ts';
+import { ProgressSchema } from './schemas/events.ts';
+
+interface MethodSpec<I extends z.ZodType, O extends z.ZodType> {
+  input: I;
+  output: O;
+}
+
+function method<I extends z.ZodType, O extends z.ZodType>(input: I, output: O): MethodSpec<I, O> {
+  return { input, output };
+}
+
+const none = z.object({}).strict();
+
+export const labApiContract = {
+  engine: {
+    status: method(none, EngineStatusSchema),
+    doctor: method(none, z.array(DoctorCheckSchema)),
+  },
+  operations: {
+    /** Every long operation still running (or just finished): lets a late screen catch up. */
+    list: method(none, z.array(ProgressSchema)),
+  },
+} as const;
+
+/** Events the main process pushes to every connected UI. */
+export const labEventSchemas = {
+  progress: ProgressSchema,
+} as const;
+
+type Contract = typeof labApiContract;
+export type Domain = keyof Contract;
+export type MethodOf<D extends Domain> = keyof Contract[D] & string;
+export type Channel = { [D in Domain]: `${D}:${MethodOf<D>}` }[Domain];
+
+type Spec<D extends Domain, M extends MethodOf<D>> =
+  Contract[D][M] extends MethodSpec<infer I, infer O>
+    ? { input: z.input<I>; output: z.output<O> }
+    : never;
+
+/** The API as the UI calls it and as the main process implements it. */
+export type LabApi = {
+  [D in Domain]: {
+    [M in MethodOf<D>]: (input: Spec<D, M>['input']) => Promise<Spec<D, M>['output']>;
+  };
+};
+
+export type LabEventName = keyof typeof labEventSchemas;
+export type LabEvents = { [E in LabEventName]: z.output<(typeof labEventSchemas)[E]> };
+
+export function channelOf<D extends Domain>(domain: D, name: MethodOf<D>): Channel {
+  return `${domain}:${name}` as Channel;
+}
+
+/** Every channel of the contract, in declaration order. */
+export function allChannels(): Channel[] {
+  const channels: Channel[] = [];
+  for (const domain of Object.keys(labApiContract) as Domain[]) {
+    for (const name of Object.keys(labApiContract[domain]) as MethodOf<typeof domain>[]) {
+      channels.push(channelOf(domain, name));
+    }
+  }
+  return channels;
+}
+
+export function specOf(channel: string): MethodSpec<z.ZodType, z.ZodType> | undefined {
+  const [domain, name, ...rest] = channel.split(':');
+  if (domain === undefined || name === undefined || rest.length > 0) return undefined;
+  if (!Object.hasOwn(labApiContract, domain)) return undefined;
+  const methods = labApiContract[domain as Domain] as Record<
+    string,
+    MethodSpec<z.ZodType, z.ZodType>
+  >;
+  return Object.hasOwn(methods, name) ? methods[name] : undefined;
+}

@@ -1,0 +1,41 @@
+// Server side of every transport: validates a raw request against the contract, calls the
+// implementation, and always answers with an Envelope — a malformed request gets a typed
+// BAD_REQUEST error, never a crash.
+import { LabError, toWireError } from './errors.ts';
+import type { Envelope } from './envelope.ts';
+import { specOf } from './contract.ts';
+import type { LabApi } from './contract.ts';
+
+export type Dispatch = (channel: unknown, input: unknown) => Promise<Envelope>;
+
+export function createDispatcher(api: LabApi): Dispatch {
+  return async (channel, input) => {
+    try {
+      if (typeof channel !== 'string') {
+        throw new LabError(
+          'BAD_REQUEST',
+          'The request names no method (channel must be a string).',
+        );
+      }
+      const spec = specOf(channel);
+      if (!spec) throw new LabError('UNKNOWN_METHOD', `There is no API method "${channel}".`);
+      const parsed = spec.input.safeParse(input ?? {});
+      if (!parsed.success) {
+        throw new LabError('BAD_REQUEST', `Invalid request for ${channel}.`, {
+          details: parsed.error.issues.map(
+            (issue) => `${issue.path.join('.') || '(request)'}: ${issue.message}`,
+          ),
+        });
+      }
+      const [domain, name] = channel.split(':') as [string, string];
+      const handlers = (api as unknown as Record<string, Record<string, (i: unknown) => unknown>>)[
+        domain
+      ];
+      const handler = handlers?.[name];
+      if (!handler) throw new LabError('UNKNOWN_METHOD', `"${channel}" is not implemented.`);
+      return { result: await handler.call(handlers, parsed.data) };
+    } catch (error) {
+      return { error: toWireError(error) };
+    }
+  };
+}

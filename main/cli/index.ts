@@ -1,0 +1,29 @@
+// Entry of the `kubelab` CLI: finds the verb's module and runs it.
+import { commands } from './commands/index.ts';
+import { printError } from './output.ts';
+import { helpText } from './commands/help.ts';
+
+async function main(argv: string[]): Promise<number> {
+  const [verb, ...rest] = argv;
+  if (verb === undefined || verb === '--help' || verb === '-h') {
+    console.log(helpText());
+    return 0;
+  }
+  if (verb === '--version' || verb === '-v') return commands.version!.run(rest);
+  const command = commands[verb];
+  if (!command) {
+    console.error(`kubelab: unknown command "${verb}". Run \`kubelab help\` for the list.`);
+    return 2;
+  }
+  return command.run(rest);
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    printError(error);
+    process.exitCode = 1;
+  },
+);

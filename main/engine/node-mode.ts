@@ -1,0 +1,94 @@
+// Decides how node containers get the powers a kubelet needs. Docker Desktop allows
+// --privileged; some engines (this project's CI sandbox among them) refuse it because a
+// capability is missing from their bounding set, and need the explicit-capabilities recipe.
+// Detected by starting a throw-away container from an empty image: runc applies capabilities
+// before it looks for the entrypoint, so "no such file" means the mode works and "unable to
+// apply caps" means it does not — no real image is needed for the probe.
+import type Docker from 'dockerode';
+import { Readable } from 'node:stream';
+import { labLabels } from './labels.ts';
+
+export type NodeMode = 'privileged' | 'explicit-capabilities';
+
+const PROBE_IMAGE = 'kubelab/probe:empty';
+
+/** HostConfig fields that give a node container its powers in each mode. */
+export function nodeSecurityConfig(mode: NodeMode): Docker.HostConfig {
+  if (mode === 'privileged')
+    return { Privileged: true, SecurityOpt: ['seccomp=unconfined', 'apparmor=unconfined'] };
+  // `docker run --security-opt systempaths=unconfined` is CLI sugar for empty Masked/ReadonlyPaths.
+  return {
+    CapAdd: ['ALL'],
+    CapDrop: ['SYS_RESOURCE'],
+    SecurityOpt: ['seccomp=unconfined', 'apparmor=unconfined'],
+    MaskedPaths: [],
+    ReadonlyPaths: [],
+  };
+}
+
+export interface ModeProbe {
+  mode: NodeMode;
+  works: boolean;
+  /** The engine's own words when the mode failed. */
+  reason: string;
+}
+
+async function ensureProbeImage(client: Docker): Promise<void> {
+  try {
+    await client.getImage(PROBE_IMAGE).inspect();
+    return;
+  } catch {
+    // not there yet: import an empty tar (two zero blocks)
+  }
+  const stream = await client.importImage(Readable.from([Buffer.alloc(1024)]), {
+    repo: 'kubelab/probe',
+    tag: 'empty',
+    changes: Object.entries(labLabels('probe')).map(([k, v]) => `LABEL ${k}=${v}`),
+  });
+  await new Promise<void>((resolve, reject) => {
+    client.modem.followProgress(stream, (error) => (error ? reject(error) : resolve()));
+  });
+}
+
+export async function probeMode(client: Docker, mode: NodeMode): Promise<ModeProbe> {
+  let container: Docker.Container;
+  try {
+    await ensureProbeImage(client);
+    container = await client.createContainer({
+      Image: PROBE_IMAGE,
+      Entrypoint: ['/kubelab-probe-does-not-exist'],
+      Labels: labLabels('probe'),
+      HostConfig: nodeSecurityConfig(mode),
+      NetworkDisabled: true,
+    });
+  } catch (error) {
+    return { mode, works: false, reason: error instanceof Error ? error.message : String(error) };
+  }
+  try {
+    await container.start();
+    return { mode, works: true, reason: 'started' };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    const works = /no such file or directory|executable file not found/i.test(reason);
+    return { mode, works, reason: works ? 'capabilities applied' : reason };
+  } finally {
+    await container.remove({ force: true }).catch(() => undefined);
+  }
+}
+
+const cache = new Map<string, NodeMode | null>();
+
+/** The best mode this engine allows (privileged first), or null when neither works. */
+export async function detectNodeMode(client: Docker, engineId: string): Promise<NodeMode | null> {
+  const known = cache.get(engineId);
+  if (known !== undefined) return known;
+  let chosen: NodeMode | null = null;
+  for (const mode of ['privileged', 'explicit-capabilities'] as const) {
+    if ((await probeMode(client, mode)).works) {
+      chosen = mode;
+      break;
+    }
+  }
+  cache.set(engineId, chosen);
+  return chosen;
+}

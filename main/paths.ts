@@ -1,0 +1,40 @@
+// Where kubelab keeps things on the learner's disk. KUBELAB_HOME overrides the default so tests
+// and several checkouts can keep their state apart.
+import { homedir } from 'node:os';
+import { readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export function kubelabHome(): string {
+  return process.env.KUBELAB_HOME ? resolve(process.env.KUBELAB_HOME) : join(homedir(), '.kubelab');
+}
+
+/** Caches of slow, content-addressed build inputs (Go module/build cache, npm downloads). */
+export function cacheDir(): string {
+  return process.env.KUBELAB_CACHE
+    ? resolve(process.env.KUBELAB_CACHE)
+    : join(kubelabHome(), 'cache');
+}
+
+/** The repository (or installed app) root: lab-images/, scenarios/ and out/ live under it. */
+export function appRoot(): string {
+  if (process.env.KUBELAB_APP_ROOT) return resolve(process.env.KUBELAB_APP_ROOT);
+  // Source (main/paths.ts) and bundle (out/main/index.js) sit at different depths: walk up to
+  // the folder that holds kubelab's package.json.
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    if (isKubelabRoot(dir)) return dir;
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error('kubelab: cannot find the app root (package.json)');
+    dir = parent;
+  }
+}
+
+function isKubelabRoot(dir: string): boolean {
+  try {
+    const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: string };
+    return pkg.name === 'kubelab';
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,41 @@
+// The WebSocket transport: carries the same contract as Electron IPC, frame by frame.
+import type { RawData, WebSocket } from 'ws';
+import type { Dispatch } from '../api/dispatcher.ts';
+import type { EventBus } from '../api/event-bus.ts';
+import { RequestFrameSchema } from '../api/ws-protocol.ts';
+import type { ServerFrame } from '../api/ws-protocol.ts';
+
+/** A text frame's content, whatever shape ws delivered it in. */
+export function rawDataText(data: RawData): string {
+  if (Array.isArray(data)) return Buffer.concat(data).toString('utf8');
+  return Buffer.isBuffer(data) ? data.toString('utf8') : Buffer.from(data).toString('utf8');
+}
+
+function send(socket: WebSocket, frame: ServerFrame): void {
+  if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(frame));
+}
+
+export function serveSocket(socket: WebSocket, dispatch: Dispatch, bus: EventBus): void {
+  const unsubscribe = bus.subscribe((event) => send(socket, { t: 'evt', ...event }));
+  socket.on('close', unsubscribe);
+  socket.on('message', (data, isBinary) => {
+    let raw: unknown;
+    try {
+      raw = isBinary ? undefined : JSON.parse(rawDataText(data));
+    } catch {
+      raw = undefined;
+    }
+    const frame = RequestFrameSchema.safeParse(raw);
+    if (!frame.success) {
+      // No id to answer to: say so on id 0 rather than dropping it silently.
+      send(socket, {
+        t: 'res',
+        id: 0,
+        error: { name: 'LabError', code: 'BAD_FRAME', message: 'Malformed request frame.' },
+      });
+      return;
+    }
+    const { id, channel, input } = frame.data;
+    void dispatch(channel, input).then((envelope) => send(socket, { t: 'res', id, ...envelope }));
+  });
+}

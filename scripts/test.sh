@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# THE test command (README, .ci/run): sets the machine up, then runs every check and test suite.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+start=$(date +%s)
+step() { printf '\n[kubelab test] == %s (%ss) ==\n' "$*" "$(( $(date +%s) - start ))" >&2; }
+
+step "system"
+bash scripts/ensure-system.sh --with-chromium
+step "npm"
+bash scripts/ensure-npm.sh
+step "lint"
+npm run -s lint
+step "typecheck"
+npm run -s typecheck
+step "build"
+npm run -s build
+step "unit + integration tests"
+npx vitest run
+step "e2e (Playwright + Debian Chromium)"
+npx playwright test -c e2e/playwright.config.ts
+step "done in $(( $(date +%s) - start ))s"
