@@ -5,7 +5,28 @@ import { help } from './help.ts';
 import { serve } from './serve.ts';
 import { desktop } from './desktop.ts';
 import { version } from './version.ts';
+import { images } from './images.ts';
+import { up } from './up.ts';
+import { status } from './status.ts';
+import { reset } from './reset.ts';
+import { down } from './down.ts';
+import { kubectl } from './kubectl.ts';
+import { exec, shell } from './exec.ts';
 
 export const commands: Record<string, CliCommand> = Object.fromEntries(
-  [help, version, doctor, serve, desktop].map((command) => [command.name, command]),
+  [
+    help,
+    version,
+    doctor,
+    images,
+    up,
+    status,
+    reset,
+    down,
+    kubectl,
+    exec,
+    shell,
+    serve,
+    desktop,
+  ].map((command) => [command.name, command]),
 );

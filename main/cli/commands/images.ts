@@ -1,0 +1,89 @@
+// `kubelab images build|list|pack|load`
+import { parseArgs } from 'node:util';
+import type { CliCommand } from '../command.ts';
+import { requireEngine } from '../../engine/docker.ts';
+import { buildImages } from '../../images/build.ts';
+import type { BuildProgress } from '../../images/build.ts';
+import { imageInventory } from '../../images/inventory.ts';
+import { bold, dim, green, yellow } from '../output.ts';
+
+function formatBytes(bytes: number | null): string {
+  if (bytes === null) return '-';
+  return bytes >= 1024 ** 3
+    ? `${(bytes / 1024 ** 3).toFixed(2)} GiB`
+    : `${(bytes / 1024 ** 2).toFixed(0)} MiB`;
+}
+
+function progressLine(p: BuildProgress): string {
+  const head = `[${p.index + 1}/${p.total}] ${p.image}`;
+  const seconds = `${(p.elapsedMs / 1000).toFixed(0)}s`;
+  if (p.state === 'up-to-date') return `${head}: ${dim('up to date')}`;
+  if (p.state === 'built') return `${head}: ${green(p.step)}`;
+  return `${head}: ${Math.round(p.fraction * 100)}% ${seconds} ${p.step}`;
+}
+
+async function build(args: string[]): Promise<number> {
+  const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
+  const client = await requireEngine();
+  const controller = new AbortController();
+  process.once('SIGINT', () => controller.abort());
+  const tty = process.stdout.isTTY;
+  let lastLine = '';
+  const results = await buildImages(
+    client,
+    positionals,
+    (progress) => {
+      const line = progressLine(progress);
+      if (tty && progress.state === 'building') {
+        process.stdout.write(`\r\x1b[2K${line.slice(0, (process.stdout.columns || 100) - 1)}`);
+      } else if (line !== lastLine) {
+        process.stdout.write(`${tty ? '\r\x1b[2K' : ''}${line}\n`);
+      }
+      lastLine = line;
+    },
+    controller.signal,
+  );
+  const built = results.filter((result) => result.built);
+  console.log(
+    built.length
+      ? `built ${built.length} image(s): ${built.map((r) => `${r.image} ${r.seconds.toFixed(0)}s`).join(', ')}`
+      : 'every image is up to date',
+  );
+  return 0;
+}
+
+async function list(args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { json: { type: 'boolean', default: false } } });
+  const images = await imageInventory(await requireEngine());
+  if (values.json) {
+    console.log(JSON.stringify(images, null, 2));
+    return 0;
+  }
+  console.log(
+    bold(`${'IMAGE'.padEnd(26)}${'STATE'.padEnd(12)}${'SIZE'.padEnd(11)}${'BUILT'.padEnd(22)}REF`),
+  );
+  for (const image of images) {
+    const word = !image.present ? 'missing' : image.upToDate ? 'current' : 'stale';
+    const state = (image.upToDate ? green : yellow)(word) + ' '.repeat(12 - word.length);
+    console.log(
+      `${image.name.padEnd(26)}${state}${formatBytes(image.sizeBytes).padEnd(11)}${(image.builtAt?.slice(0, 19) ?? '-').padEnd(22)}${image.ref}`,
+    );
+  }
+  return 0;
+}
+
+const verbs: Record<string, (args: string[]) => Promise<number>> = { build, list };
+
+export const images: CliCommand = {
+  name: 'images',
+  summary: 'build, list, pack or load the lab images',
+  usage: 'images build [NAME…] | list [--json]',
+  run: async ([verb, ...rest]) => {
+    const handler = verb ? verbs[verb] : undefined;
+    if (!handler) {
+      console.error(`usage: kubelab ${images.usage}`);
+      return 2;
+    }
+    return handler(rest);
+  },
+};

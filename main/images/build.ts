@@ -1,0 +1,147 @@
+// `kubelab images build`: builds what is missing or stale, dependencies first, with progress.
+// Safe to interrupt: an image is only tagged with its hash once its build succeeded, prepared
+// contexts are marked complete last, and a re-run picks up where the last one stopped.
+import type Docker from 'dockerode';
+import { LabError } from '../api/errors.ts';
+import { LAB_LABEL } from '../engine/labels.ts';
+import { BuildLog } from './build-log.ts';
+import { IMAGE_CATALOG, withDependencies } from './catalog.ts';
+import type { ImageSpec } from './catalog.ts';
+import { dockerBuild } from './docker-build.ts';
+import { imageFolder, imageHash, imageRef } from './hash.ts';
+import { IMAGE_HASH_LABEL, IMAGE_LABEL } from './labels.ts';
+import { prepareContext } from './prepare.ts';
+import { importRootfs } from './rootfs.ts';
+
+export interface BuildProgress {
+  image: string;
+  index: number;
+  total: number;
+  /** 0..1 within this image. */
+  fraction: number;
+  step: string;
+  state: 'checking' | 'building' | 'up-to-date' | 'built';
+  elapsedMs: number;
+}
+
+export interface BuildResult {
+  image: string;
+  ref: string;
+  built: boolean;
+  seconds: number;
+}
+
+async function exists(client: Docker, ref: string): Promise<boolean> {
+  try {
+    await client.getImage(ref).inspect();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function buildOne(
+  client: Docker,
+  spec: ImageSpec,
+  log: BuildLog,
+  signal: AbortSignal,
+  onStep: (fraction: number, step: string) => void,
+): Promise<void> {
+  const hash = await imageHash(spec.name);
+  const ref = await imageRef(spec.name);
+  const labels = { [LAB_LABEL]: 'true', [IMAGE_LABEL]: spec.name, [IMAGE_HASH_LABEL]: hash };
+  if (spec.kind === 'rootfs') {
+    onStep(0.05, "mmdebstrap bookworm (Debian packages from this machine's apt sources)");
+    await importRootfs(client, imageFolder(spec), ref, labels, log, signal);
+  } else {
+    onStep(0.02, spec.prepare ? `preparing (${spec.prepare})` : 'sending the build context');
+    const context = await prepareContext(client, spec, hash, log, signal);
+    const buildArgs: Record<string, string> = {};
+    for (const [arg, dep] of Object.entries(spec.args ?? {})) buildArgs[arg] = await imageRef(dep);
+    await dockerBuild(client, {
+      context,
+      ref,
+      extraTags: [`kubelab/${spec.name}:latest`],
+      ...(spec.target ? { target: spec.target } : {}),
+      buildArgs,
+      labels,
+      log,
+      signal,
+      onStep: (fraction, step) => onStep(0.1 + fraction * 0.9, step),
+    });
+  }
+  if (spec.kind === 'rootfs')
+    await client.getImage(ref).tag({ repo: `kubelab/${spec.name}`, tag: 'latest' });
+}
+
+export async function buildImages(
+  client: Docker,
+  names: readonly string[],
+  onProgress: (progress: BuildProgress) => void,
+  signal: AbortSignal = new AbortController().signal,
+): Promise<BuildResult[]> {
+  const specs = names.length ? withDependencies(names) : [...IMAGE_CATALOG];
+  const results: BuildResult[] = [];
+  for (const [index, spec] of specs.entries()) {
+    const started = Date.now();
+    const report = (state: BuildProgress['state'], fraction: number, step: string): void =>
+      onProgress({
+        image: spec.name,
+        index,
+        total: specs.length,
+        fraction,
+        step,
+        state,
+        elapsedMs: Date.now() - started,
+      });
+    const ref = await imageRef(spec.name);
+    if (await exists(client, ref)) {
+      report('up-to-date', 1, 'up to date');
+      results.push({ image: spec.name, ref, built: false, seconds: 0 });
+      continue;
+    }
+    const log = new BuildLog(spec.name);
+    report('building', 0, 'starting');
+    try {
+      await buildOne(client, spec, log, signal, (fraction, step) =>
+        report('building', fraction, step),
+      );
+    } catch (error) {
+      await log.close();
+      if (signal.aborted)
+        throw new LabError(
+          'CANCELLED',
+          `Building ${spec.name} was cancelled; run the build again to resume.`,
+        );
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new LabError(
+        'IMAGE_BUILD_FAILED',
+        `Building the ${spec.name} image failed at "${log.step}": ${reason}`,
+        {
+          details: [`last lines of ${log.path}:`, ...log.tail().split('\n')],
+          fix: diagnose(reason + log.tail()),
+        },
+      );
+    }
+    await log.close();
+    const seconds = (Date.now() - started) / 1000;
+    report('built', 1, `built in ${seconds.toFixed(0)} s`);
+    results.push({ image: spec.name, ref, built: true, seconds });
+  }
+  return results;
+}
+
+/** The likely fix for a failed build, from what its log says. */
+export function diagnose(text: string): string {
+  if (/no space left on device/i.test(text))
+    return 'Free disk space (docker system df shows what Docker holds), then build again.';
+  if (/Could not resolve|Temporary failure resolving|Failed to fetch|Unable to fetch/i.test(text))
+    return "apt could not reach Debian's mirror: check this machine's network and apt sources, then build again.";
+  if (/proxy\.golang\.org|go: .*(dial tcp|i\/o timeout|403)/i.test(text))
+    return 'The Go module proxy could not be reached or refused a module: check GOPROXY and the network, then build again (the Go cache keeps what was already fetched).';
+  if (/npm (ERR|error)/i.test(text))
+    return 'npm failed: check that the npm registry is reachable, then build again.';
+  if (/mmdebstrap is missing/i.test(text))
+    return 'Install mmdebstrap (apt-get install -y mmdebstrap) and build again.';
+  return 'Read the log named above; fix the cause and run `kubelab images build` again (finished images are kept).';
+}

@@ -1,0 +1,44 @@
+// The base image: lab-images/base/build-rootfs.sh writes a Debian tar to stdout, which we
+// `docker import` with the lab's labels. No registry involved.
+import { spawn } from 'node:child_process';
+import type Docker from 'dockerode';
+import { join } from 'node:path';
+import type { BuildLog } from './build-log.ts';
+
+export async function importRootfs(
+  client: Docker,
+  folder: string,
+  ref: string,
+  labels: Record<string, string>,
+  log: BuildLog,
+  signal: AbortSignal,
+): Promise<void> {
+  const [repo, tag] = ref.split(':') as [string, string];
+  const child = spawn('bash', [join(folder, 'build-rootfs.sh')], {
+    signal,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stderr.on('data', (chunk: Buffer) => log.write(chunk.toString()));
+  const exited = new Promise<number>((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', (code) => resolve(code ?? 1));
+  });
+  const changes = [
+    ...Object.entries(labels).map(([key, value]) => `LABEL ${key}=${value}`),
+    'CMD ["/bin/bash"]',
+  ];
+  const stream = await client.importImage(child.stdout, { repo, tag, changes });
+  await new Promise<void>((resolve, reject) => {
+    client.modem.followProgress(stream, (error: Error | null) =>
+      error ? reject(error) : resolve(),
+    );
+  });
+  const code = await exited;
+  if (code !== 0) {
+    await client
+      .getImage(ref)
+      .remove()
+      .catch(() => undefined);
+    throw new Error(`build-rootfs.sh exited with ${code}`);
+  }
+}

@@ -1,0 +1,104 @@
+// Talking to the lab's Kubernetes: kubectl inside the control-plane node (no host kubectl
+// needed), with JSON parsing and waiting helpers.
+import type Docker from 'dockerode';
+import { LabError } from '../api/errors.ts';
+import type { LabConfig } from './config.ts';
+import { controlPlane } from './config.ts';
+import { execInContainer, nodeSh } from './node-exec.ts';
+import type { ExecResult } from './node-exec.ts';
+
+export const ADMIN_KUBECONFIG = '/etc/kubernetes/admin.conf';
+
+export function kubectl(
+  client: Docker,
+  config: LabConfig,
+  args: string[],
+  stdin?: string,
+): Promise<ExecResult> {
+  return execInContainer(
+    client,
+    controlPlane(config).container,
+    ['kubectl', `--kubeconfig=${ADMIN_KUBECONFIG}`, ...args],
+    stdin === undefined ? {} : { stdin },
+  );
+}
+
+export async function kubectlOk(
+  client: Docker,
+  config: LabConfig,
+  args: string[],
+  stdin?: string,
+): Promise<string> {
+  const result = await kubectl(client, config, args, stdin);
+  if (result.exitCode !== 0) {
+    throw new LabError(
+      'KUBECTL_FAILED',
+      `kubectl ${args.join(' ')} failed: ${(result.stderr || result.stdout).trim().slice(0, 600)}`,
+    );
+  }
+  return result.stdout;
+}
+
+export async function kubectlJson<T>(
+  client: Docker,
+  config: LabConfig,
+  args: string[],
+): Promise<T> {
+  return JSON.parse(await kubectlOk(client, config, [...args, '-o', 'json'])) as T;
+}
+
+export function applyManifest(client: Docker, config: LabConfig, yaml: string): Promise<string> {
+  return kubectlOk(client, config, ['apply', '-f', '-'], yaml);
+}
+
+/** Polls `probe` until it returns true; throws with `what` when the deadline passes. */
+export async function waitFor(
+  what: string,
+  timeoutMs: number,
+  probe: () => Promise<boolean>,
+  fix?: string,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let lastError = '';
+  while (Date.now() < deadline) {
+    try {
+      if (await probe()) return;
+    } catch (error) {
+      lastError = error instanceof Error ? error.message : String(error);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new LabError(
+    'TIMEOUT',
+    `Timed out after ${Math.round(timeoutMs / 1000)} s waiting for ${what}.${lastError ? ` Last error: ${lastError.slice(0, 300)}` : ''}`,
+    {
+      fix: fix ?? 'Run `kubelab status` to see what is wrong, then `kubelab up` to repair.',
+    },
+  );
+}
+
+interface NodeList {
+  items: Array<{
+    metadata: { name: string };
+    status?: { conditions?: Array<{ type: string; status: string }> };
+  }>;
+}
+
+export async function readyNodes(client: Docker, config: LabConfig): Promise<string[]> {
+  const nodes = await kubectlJson<NodeList>(client, config, ['get', 'nodes']);
+  return nodes.items
+    .filter((node) =>
+      node.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True'),
+    )
+    .map((node) => node.metadata.name);
+}
+
+/** CoreDNS answers for the API server's Service name (asked from the control-plane node). */
+export async function dnsAnswers(client: Docker, config: LabConfig): Promise<boolean> {
+  const out = await nodeSh(
+    client,
+    controlPlane(config).container,
+    `dig +short +time=1 +tries=1 @${config.dnsServiceIp} kubernetes.default.svc.${config.clusterDomain} || true`,
+  );
+  return /^10\.96\.0\.1$/m.test(out.trim());
+}

@@ -1,0 +1,57 @@
+// The pod network, done the way the networking tutorials draw it: each node has its own /24 on
+// a Linux bridge (cni0, CNI bridge + host-local), and plain routes send every other node's /24
+// to that node's IP — pod-to-pod across nodes without NAT or overlay. One MASQUERADE rule for
+// traffic leaving the cluster. (kindnetd does this job in kind; it is small enough to do here.)
+import type { LabConfig, NodeSpec } from './config.ts';
+
+export const CNI_CONFLIST_PATH = '/etc/cni/net.d/10-kubelab.conflist';
+export const ROUTES_SCRIPT_PATH = '/etc/kubelab/routes.sh';
+
+export function cniConflist(node: NodeSpec): string {
+  return JSON.stringify(
+    {
+      cniVersion: '0.4.0',
+      name: 'kubelab',
+      plugins: [
+        {
+          type: 'bridge',
+          bridge: 'cni0',
+          isGateway: true,
+          ipMasq: false,
+          hairpinMode: true,
+          ipam: {
+            type: 'host-local',
+            ranges: [[{ subnet: node.podCidr, gateway: node.bridgeIp }]],
+            routes: [{ dst: '0.0.0.0/0' }],
+          },
+        },
+        { type: 'portmap', capabilities: { portMappings: true }, snat: true },
+      ],
+    },
+    null,
+    2,
+  );
+}
+
+/** Idempotent: re-run at every node start (routes vanish when a container stops). */
+export function routesScript(config: LabConfig, node: NodeSpec): string {
+  const lines = [
+    '#!/bin/bash',
+    "# Written by kubelab: routes to the other nodes' pod subnets.",
+    'set -e',
+  ];
+  for (const other of config.nodes) {
+    if (other.name === node.name) continue;
+    lines.push(`ip route replace ${other.podCidr} via ${other.ip}`);
+  }
+  // Traffic from pods to anything outside the pod network and the lab network leaves NATed.
+  lines.push(
+    'iptables -t nat -N KUBELAB-MASQ 2>/dev/null || true',
+    'iptables -t nat -F KUBELAB-MASQ',
+    `iptables -t nat -A KUBELAB-MASQ -d ${config.podNetwork} -j RETURN`,
+    `iptables -t nat -A KUBELAB-MASQ -d ${config.network.subnet} -j RETURN`,
+    'iptables -t nat -A KUBELAB-MASQ -j MASQUERADE',
+    `iptables -t nat -C POSTROUTING -s ${config.podNetwork} -j KUBELAB-MASQ 2>/dev/null || iptables -t nat -A POSTROUTING -s ${config.podNetwork} -j KUBELAB-MASQ`,
+  );
+  return lines.join('\n') + '\n';
+}

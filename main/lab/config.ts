@@ -1,0 +1,106 @@
+// Everything a lab needs is decided here, in one typed object, before any container exists
+// (kind's rule). Scenarios may override the node count; the rest are the defaults the
+// tutorials' pictures assume.
+import { join } from 'node:path';
+import { kubelabHome } from '../paths.ts';
+
+export interface NodeSpec {
+  /** Kubernetes node name and container hostname: control-plane, worker1, worker2. */
+  name: string;
+  role: 'control-plane' | 'worker';
+  /** 1-based position; decides IP and pod subnet. */
+  index: number;
+  /** Container name: kubelab-<lab>-<name>. */
+  container: string;
+  ip: string;
+  podCidr: string;
+  /** The node's cni0 address (first address of its pod subnet). */
+  bridgeIp: string;
+  /** Host folders bind-mounted into the node. */
+  hostDirs: { home: string; mnt: string };
+}
+
+export interface LabConfig {
+  name: string;
+  nodeCount: number;
+  network: { name: string; subnet: string; gateway: string };
+  registry: { container: string; ip: string; alias: string; volume: string };
+  nodes: NodeSpec[];
+  podNetwork: string;
+  serviceSubnet: string;
+  dnsServiceIp: string;
+  clusterDomain: string;
+  /** The lab's folder on the host: kubeconfig, state, learner data. */
+  dir: string;
+  /** One host folder mounted at the same path in every node: dynamic PVs live here. */
+  volumesDir: string;
+  volumesPathInNode: string;
+  learnerHome: string;
+}
+
+export const MAX_NODES = 3;
+export const DEFAULT_LAB = 'default';
+
+export function validateLabName(name: string): string {
+  if (!/^[a-z0-9]([a-z0-9-]{0,30}[a-z0-9])?$/.test(name)) {
+    throw new Error(
+      `Lab name "${name}" is not valid: use 1-32 lowercase letters, digits and dashes.`,
+    );
+  }
+  return name;
+}
+
+export function labDir(name: string): string {
+  return join(kubelabHome(), 'labs', name);
+}
+
+/** subnetIndex picks 10.100.<n>.0/24 so several labs can exist side by side. */
+export function labConfig(name: string, nodeCount: number, subnetIndex = 0): LabConfig {
+  validateLabName(name);
+  if (!Number.isInteger(nodeCount) || nodeCount < 1 || nodeCount > MAX_NODES) {
+    throw new Error(`--nodes must be 1 to ${MAX_NODES}, not ${nodeCount}.`);
+  }
+  const prefix = `10.100.${subnetIndex}`;
+  const dir = labDir(name);
+  const nodes: NodeSpec[] = [];
+  for (let index = 1; index <= nodeCount; index++) {
+    const nodeName = index === 1 ? 'control-plane' : `worker${index - 1}`;
+    nodes.push({
+      name: nodeName,
+      role: index === 1 ? 'control-plane' : 'worker',
+      index,
+      container: `kubelab-${name}-${nodeName}`,
+      ip: `${prefix}.${10 + index}`,
+      podCidr: `10.0.${index}.0/24`,
+      bridgeIp: `10.0.${index}.1`,
+      hostDirs: {
+        home: join(dir, 'nodes', nodeName, 'home'),
+        mnt: join(dir, 'nodes', nodeName, 'mnt'),
+      },
+    });
+  }
+  return {
+    name,
+    nodeCount,
+    network: { name: `kubelab-${name}`, subnet: `${prefix}.0/24`, gateway: `${prefix}.1` },
+    registry: {
+      container: `kubelab-${name}-registry`,
+      ip: `${prefix}.2`,
+      alias: 'registry.kubelab',
+      volume: 'kubelab-registry-data',
+    },
+    nodes,
+    podNetwork: '10.0.0.0/16',
+    serviceSubnet: '10.96.0.0/12',
+    dnsServiceIp: '10.96.0.10',
+    clusterDomain: 'cluster.local',
+    dir,
+    volumesDir: join(dir, 'volumes'),
+    volumesPathInNode: '/var/lib/kubelab/volumes',
+    learnerHome: '/home/learner',
+  };
+}
+
+export function controlPlane(config: LabConfig): NodeSpec {
+  return config.nodes[0]!;
+}

@@ -1,0 +1,64 @@
+// `kubelab down`: stop a lab (state kept for a warm start) or, with purge, remove every Docker
+// object that carries its label. Learner data folders go only with purge + data.
+import { rm } from 'node:fs/promises';
+import type Docker from 'dockerode';
+import { labDir } from './config.ts';
+import { labObjects } from './discover.ts';
+import { withLabLock } from './lock.ts';
+
+export interface DownOptions {
+  lab: string;
+  purge: boolean;
+  data: boolean;
+}
+
+export interface DownResult {
+  stopped: string[];
+  removed: string[];
+  dataDeleted: boolean;
+}
+
+export async function labDown(client: Docker, options: DownOptions): Promise<DownResult> {
+  if (options.data && !options.purge) {
+    throw new Error(
+      '--data only goes with --purge (kubelab down --purge --data): stopping a lab never deletes data.',
+    );
+  }
+  return withLabLock(options.lab, 'kubelab down', async () => {
+    const objects = await labObjects(client, options.lab);
+    const result: DownResult = { stopped: [], removed: [], dataDeleted: false };
+    await Promise.all(
+      objects.containers.map(async (container) => {
+        const name = (container.Names[0] ?? container.Id).replace(/^\//, '');
+        if (options.purge) {
+          await client.getContainer(container.Id).remove({ force: true });
+          result.removed.push(name);
+        } else if (container.State === 'running') {
+          // Give kubelet and containerd a moment to stop cleanly (SIGTERM via catatonit).
+          await client.getContainer(container.Id).stop({ t: 10 });
+          result.stopped.push(name);
+        }
+      }),
+    );
+    if (options.purge) {
+      for (const volume of objects.volumes) {
+        await client.getVolume(volume).remove();
+        result.removed.push(`volume ${volume}`);
+      }
+      for (const network of objects.networks) {
+        await client.getNetwork(network.Id).remove();
+        result.removed.push(`network ${network.Name}`);
+      }
+      // The lab's state goes; its learner data only when asked.
+      const dir = labDir(options.lab);
+      if (options.data) {
+        await rm(dir, { recursive: true, force: true });
+        result.dataDeleted = true;
+      } else {
+        await rm(`${dir}/lab.json`, { force: true });
+        await rm(`${dir}/kubeconfig`, { force: true });
+      }
+    }
+    return result;
+  });
+}

@@ -1,0 +1,116 @@
+// kubeadm's configuration for the lab: generated, never hand-edited. Mirrors what kind writes,
+// adapted to nodes that may lack CAP_SYS_RESOURCE and share a cgroup v1 host.
+import { stringify } from 'yaml';
+import { componentTags, LAB_IMAGE_REPOSITORY } from '../images/catalog.ts';
+import { pinnedVersions } from '../images/versions.ts';
+import type { LabConfig, NodeSpec } from './config.ts';
+import { controlPlane } from './config.ts';
+
+export const CRI_SOCKET = 'unix:///run/containerd/containerd.sock';
+export const API_PORT_IN_NODE = 6443;
+
+function kubeletConfiguration(config: LabConfig): Record<string, unknown> {
+  return {
+    apiVersion: 'kubelet.config.k8s.io/v1beta1',
+    kind: 'KubeletConfiguration',
+    cgroupDriver: 'cgroupfs',
+    failSwapOn: false,
+    // A lab's disk is small and shared with the learner's: never evict or GC images for space.
+    imageGCHighThresholdPercent: 100,
+    evictionHard: {
+      'nodefs.available': '0%',
+      'nodefs.inodesFree': '0%',
+      'imagefs.available': '0%',
+    },
+    // Lowering oom_score_adj needs CAP_SYS_RESOURCE, which some engines withhold from nodes.
+    oomScoreAdj: 0,
+    clusterDomain: config.clusterDomain,
+    clusterDNS: [config.dnsServiceIp],
+    // Pods resolve through CoreDNS; its own upstream is the node's resolv.conf.
+    resolvConf: '/etc/resolv.conf',
+    serializeImagePulls: false,
+    rotateCertificates: true,
+  };
+}
+
+export function initConfig(config: LabConfig, token: string): string {
+  const cp = controlPlane(config);
+  const tags = componentTags();
+  const documents = [
+    {
+      apiVersion: 'kubeadm.k8s.io/v1beta4',
+      kind: 'InitConfiguration',
+      bootstrapTokens: [
+        {
+          token,
+          ttl: '0s',
+          usages: ['signing', 'authentication'],
+          groups: ['system:bootstrappers:kubeadm:default-node-token'],
+        },
+      ],
+      localAPIEndpoint: { advertiseAddress: cp.ip, bindPort: API_PORT_IN_NODE },
+      nodeRegistration: nodeRegistration(cp),
+      skipPhases: ['preflight'],
+    },
+    {
+      apiVersion: 'kubeadm.k8s.io/v1beta4',
+      kind: 'ClusterConfiguration',
+      clusterName: `kubelab-${config.name}`,
+      kubernetesVersion: pinnedVersions().kubernetes,
+      imageRepository: LAB_IMAGE_REPOSITORY,
+      controlPlaneEndpoint: `${cp.ip}:${API_PORT_IN_NODE}`,
+      networking: {
+        podSubnet: config.podNetwork,
+        serviceSubnet: config.serviceSubnet,
+        dnsDomain: config.clusterDomain,
+      },
+      etcd: { local: { imageTag: tags.etcd, dataDir: '/var/lib/etcd' } },
+      dns: { imageTag: tags.coredns },
+      apiServer: { certSANs: ['127.0.0.1', 'localhost', cp.ip, cp.name] },
+      controllerManager: {
+        // kubelab assigns pod subnets itself, in node order (10.0.1.0/24, 10.0.2.0/24, …).
+        extraArgs: [{ name: 'allocate-node-cidrs', value: 'false' }],
+      },
+    },
+    kubeletConfiguration(config),
+    {
+      apiVersion: 'kubeproxy.config.k8s.io/v1alpha1',
+      kind: 'KubeProxyConfiguration',
+      mode: 'iptables',
+      clusterCIDR: config.podNetwork,
+      oomScoreAdj: 0,
+      // A node container cannot set the host's conntrack sysctls: leave them as they are.
+      conntrack: { maxPerCore: 0, tcpEstablishedTimeout: '0s', tcpCloseWaitTimeout: '0s' },
+    },
+  ];
+  return documents.map((doc) => stringify(doc)).join('---\n');
+}
+
+export function joinConfig(config: LabConfig, node: NodeSpec, token: string): string {
+  const cp = controlPlane(config);
+  return stringify({
+    apiVersion: 'kubeadm.k8s.io/v1beta4',
+    kind: 'JoinConfiguration',
+    discovery: {
+      // The lab network is private to this machine, as in kind.
+      bootstrapToken: {
+        apiServerEndpoint: `${cp.ip}:${API_PORT_IN_NODE}`,
+        token,
+        unsafeSkipCAVerification: true,
+      },
+    },
+    nodeRegistration: nodeRegistration(node),
+    skipPhases: ['preflight'],
+  });
+}
+
+function nodeRegistration(node: NodeSpec): Record<string, unknown> {
+  return {
+    name: node.name,
+    criSocket: CRI_SOCKET,
+    imagePullPolicy: 'IfNotPresent',
+    kubeletExtraArgs: [{ name: 'node-ip', value: node.ip }],
+    // Learners schedule onto the control plane too when a lab has one node.
+    taints: [],
+  };
+}

@@ -1,0 +1,113 @@
+// Run a command inside a node container (docker exec), capturing its output — the one way
+// kubelab acts inside nodes (kubeadm, kubectl, CNI config, routes, checks).
+import type Docker from 'dockerode';
+import { PassThrough } from 'node:stream';
+import { LabError } from '../api/errors.ts';
+
+export interface ExecResult {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+}
+
+export interface ExecOptions {
+  stdin?: string | Buffer;
+  env?: string[];
+  workdir?: string;
+  timeoutMs?: number;
+}
+
+export async function execInContainer(
+  client: Docker,
+  container: string,
+  command: string[],
+  options: ExecOptions = {},
+): Promise<ExecResult> {
+  const exec = await client.getContainer(container).exec({
+    Cmd: command,
+    AttachStdout: true,
+    AttachStderr: true,
+    AttachStdin: options.stdin !== undefined,
+    Env: options.env ?? [],
+    ...(options.workdir ? { WorkingDir: options.workdir } : {}),
+  });
+  const stream = await exec.start({
+    hijack: options.stdin !== undefined,
+    stdin: options.stdin !== undefined,
+  });
+  const stdout: Buffer[] = [];
+  const stderr: Buffer[] = [];
+  const out = new PassThrough();
+  const err = new PassThrough();
+  out.on('data', (chunk: Buffer) => stdout.push(chunk));
+  err.on('data', (chunk: Buffer) => stderr.push(chunk));
+  client.modem.demuxStream(stream, out, err);
+  if (options.stdin !== undefined) {
+    stream.end(options.stdin);
+  }
+  await new Promise<void>((resolve, reject) => {
+    const timer = options.timeoutMs
+      ? setTimeout(() => {
+          stream.destroy();
+          reject(
+            new LabError(
+              'EXEC_TIMEOUT',
+              `"${command.join(' ')}" in ${container} took longer than ${options.timeoutMs} ms.`,
+            ),
+          );
+        }, options.timeoutMs)
+      : undefined;
+    stream.once('end', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    stream.once('close', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+    stream.once('error', (error: Error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+  });
+  const info = await exec.inspect();
+  return {
+    exitCode: info.ExitCode ?? -1,
+    stdout: Buffer.concat(stdout).toString('utf8'),
+    stderr: Buffer.concat(stderr).toString('utf8'),
+  };
+}
+
+/** Runs a bash script in the node and throws with its output when it fails. */
+export async function nodeSh(
+  client: Docker,
+  container: string,
+  script: string,
+  options: ExecOptions = {},
+): Promise<string> {
+  const result = await execInContainer(client, container, ['bash', '-c', script], options);
+  if (result.exitCode !== 0) {
+    const output = (result.stderr || result.stdout).trim().split('\n').slice(-15).join('\n');
+    throw new LabError(
+      'NODE_COMMAND_FAILED',
+      `In ${container}, \`${script.split('\n')[0]!.slice(0, 120)}\` failed (exit ${result.exitCode}):\n${output}`,
+    );
+  }
+  return result.stdout;
+}
+
+export function writeFileInNode(
+  client: Docker,
+  container: string,
+  path: string,
+  content: string,
+  mode = '0644',
+): Promise<string> {
+  const dir = path.slice(0, path.lastIndexOf('/')) || '/';
+  return nodeSh(
+    client,
+    container,
+    `mkdir -p '${dir}' && cat > '${path}' && chmod ${mode} '${path}'`,
+    { stdin: content },
+  );
+}

@@ -1,0 +1,163 @@
+// The lab registry: Debian's docker-registry on the lab network (alias registry.kubelab), the
+// pull mirror every node's containerd uses for docker.io. Its storage is one named volume shared
+// by all labs; kubelab pushes each workload image into it once per content hash.
+import { mkdir, readFile, writeFile, rename } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import type Docker from 'dockerode';
+import { LabError } from '../api/errors.ts';
+import { labLabels } from '../engine/labels.ts';
+import { IMAGE_CATALOG } from '../images/catalog.ts';
+import { imageHash, imageRef } from '../images/hash.ts';
+import { kubelabHome } from '../paths.ts';
+import type { LabConfig } from './config.ts';
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+async function containerState(
+  client: Docker,
+  name: string,
+): Promise<Docker.ContainerInspectInfo | null> {
+  try {
+    return await client.getContainer(name).inspect();
+  } catch {
+    return null;
+  }
+}
+
+export async function ensureRegistry(client: Docker, config: LabConfig): Promise<number> {
+  let info = await containerState(client, config.registry.container);
+  if (!info) {
+    await client.createVolume({ Name: config.registry.volume, Labels: labLabels('registry') });
+    const port = await freePort();
+    await client.createContainer({
+      name: config.registry.container,
+      Image: await imageRef('registry'),
+      Labels: labLabels('registry', config.name),
+      HostConfig: {
+        Binds: [`${config.registry.volume}:/var/lib/registry`],
+        // Published on loopback so the host's engine can push into it (127.0.0.0/8 is an
+        // insecure registry by default: no TLS needed).
+        PortBindings: { '5000/tcp': [{ HostIp: '127.0.0.1', HostPort: String(port) }] },
+        RestartPolicy: { Name: 'no' },
+        NetworkMode: config.network.name,
+      },
+      ExposedPorts: { '5000/tcp': {} },
+      NetworkingConfig: {
+        EndpointsConfig: {
+          [config.network.name]: {
+            IPAMConfig: { IPv4Address: config.registry.ip },
+            Aliases: [config.registry.alias],
+          },
+        },
+      },
+    });
+    info = await containerState(client, config.registry.container);
+  }
+  if (!info!.State.Running) await client.getContainer(config.registry.container).start();
+  info = await containerState(client, config.registry.container);
+  const port = Number(info?.NetworkSettings.Ports['5000/tcp']?.[0]?.HostPort);
+  await waitForRegistry(port);
+  return port;
+}
+
+async function waitForRegistry(port: number): Promise<void> {
+  const deadline = Date.now() + 20_000;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/v2/`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  throw new LabError('REGISTRY_DOWN', 'The lab registry did not answer within 20 s.', {
+    fix: 'Look at `docker logs` of the registry container, then run `kubelab up` again.',
+  });
+}
+
+/** Which image hashes the shared registry volume already holds, per repository:tag. */
+const pushedFile = (): string => join(kubelabHome(), 'registry-pushed.json');
+
+async function readPushed(): Promise<Record<string, string>> {
+  try {
+    return JSON.parse(await readFile(pushedFile(), 'utf8')) as Record<string, string>;
+  } catch {
+    return {};
+  }
+}
+
+async function manifestExists(port: number, path: string, tag: string): Promise<boolean> {
+  try {
+    const response = await fetch(`http://127.0.0.1:${port}/v2/${path}/manifests/${tag}`, {
+      method: 'HEAD',
+      headers: { accept: 'application/vnd.docker.distribution.manifest.v2+json' },
+    });
+    return response.ok;
+  } catch {
+    return false;
+  }
+}
+
+/** Push every mirrored image the registry lacks (or holds an older build of). */
+export async function syncRegistry(
+  client: Docker,
+  port: number,
+  onImage: (name: string, index: number, total: number) => void,
+): Promise<void> {
+  const pushed = await readPushed();
+  const mirrored = IMAGE_CATALOG.filter((spec) => spec.mirrored && spec.clusterNames.length > 0);
+  let index = 0;
+  for (const spec of mirrored) {
+    index++;
+    const hash = await imageHash(spec.name);
+    const ref = await imageRef(spec.name);
+    for (const clusterName of spec.clusterNames) {
+      // docker.io/library/nginx:latest → repository library/nginx, tag latest
+      const [path, tag] = clusterName.replace(/^docker\.io\//, '').split(':') as [string, string];
+      if (pushed[clusterName] === hash && (await manifestExists(port, path, tag))) continue;
+      onImage(`${spec.name} → ${path}:${tag}`, index, mirrored.length);
+      try {
+        await client.getImage(ref).inspect();
+      } catch {
+        throw new LabError('IMAGE_MISSING', `The ${spec.name} image (${ref}) is not built.`, {
+          fix: `Run \`kubelab images build ${spec.name}\`.`,
+        });
+      }
+      const target = `127.0.0.1:${port}/${path}`;
+      await client.getImage(ref).tag({ repo: target, tag });
+      try {
+        const stream = await client.getImage(`${target}:${tag}`).push({});
+        await new Promise<void>((resolve, reject) =>
+          client.modem.followProgress(
+            stream,
+            (error: Error | null, output: Array<{ error?: string }>) => {
+              const failed = error?.message ?? output.find((line) => line.error)?.error;
+              if (failed) reject(new Error(failed));
+              else resolve();
+            },
+          ),
+        );
+      } finally {
+        // Only the push needed that name: remove the temporary tag, never the image.
+        await client
+          .getImage(`${target}:${tag}`)
+          .remove({ noprune: true })
+          .catch(() => undefined);
+      }
+      pushed[clusterName] = hash;
+      await mkdir(kubelabHome(), { recursive: true });
+      await writeFile(`${pushedFile()}.tmp`, JSON.stringify(pushed, null, 2));
+      await rename(`${pushedFile()}.tmp`, pushedFile());
+    }
+  }
+}

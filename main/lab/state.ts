@@ -1,0 +1,43 @@
+// What a lab remembers between runs (~/.kubelab/labs/<lab>/lab.json), written atomically.
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { labDir } from './config.ts';
+
+export interface LabState {
+  name: string;
+  nodeCount: number;
+  subnetIndex: number;
+  apiPort: number;
+  /** kubeadm bootstrap token (never expires; the lab network is private to this machine). */
+  token: string;
+  createdAt: string;
+  /** True once kubeadm init/join and the add-ons completed: a later `up` is a warm start. */
+  bootstrapped: boolean;
+  /** Phase timings of the last `up`, seconds. */
+  lastUp?: Record<string, number>;
+}
+
+const file = (lab: string): string => join(labDir(lab), 'lab.json');
+
+export async function readState(lab: string): Promise<LabState | null> {
+  let text: string;
+  try {
+    text = await readFile(file(lab), 'utf8');
+  } catch {
+    return null;
+  }
+  try {
+    return JSON.parse(text) as LabState;
+  } catch {
+    // A corrupt state file is set aside, not fatal: `up` recreates what it describes.
+    await rename(file(lab), `${file(lab)}.corrupt-${Date.now()}`);
+    return null;
+  }
+}
+
+export async function writeState(state: LabState): Promise<void> {
+  await mkdir(labDir(state.name), { recursive: true });
+  const tmp = `${file(state.name)}.tmp-${process.pid}`;
+  await writeFile(tmp, JSON.stringify(state, null, 2));
+  await rename(tmp, file(state.name));
+}
