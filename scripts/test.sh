@@ -15,6 +15,8 @@ step "typecheck"
 npm run -s typecheck
 step "build"
 npm run -s build
+step "lab images (built only when missing or stale)"
+node bin/kubelab.js images build
 step "unit + integration tests"
 npx vitest run
 step "e2e (Playwright + Debian Chromium)"

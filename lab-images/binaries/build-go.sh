@@ -15,6 +15,10 @@
 # env:   KUBELAB_GO_CACHE  where GOMODCACHE/GOCACHE live (default ~/.cache/kubelab/go)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
+command -v go >/dev/null || {
+  echo "Go is needed to build the Kubernetes binaries: install Go 1.24 or newer (or load an instructor bundle: kubelab images load FILE)" >&2
+  exit 3
+}
 # shellcheck source=versions.env
 . "$here/versions.env"
 out=$(mkdir -p "$1" && cd "$1" && pwd)

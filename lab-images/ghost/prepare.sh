@@ -52,14 +52,15 @@ mv "$work/package" "$app"
 rm "$work/ghost-$ghost_version.tgz"
 
 # Development dependencies include git URLs and are not needed. Ghost pins some transitive
-# versions through yarn "resolutions"; npm's equivalent is "overrides".
+# versions through yarn "resolutions"; npm's equivalent is "overrides" ("$name" = same version
+# as the direct dependency of that name).
 (cd "$app" && node -e '
   const fs = require("fs");
   const pkg = JSON.parse(fs.readFileSync("package.json", "utf8"));
   delete pkg.devDependencies;
   const overrides = {};
   for (const [name, spec] of Object.entries(pkg.resolutions || {})) {
-    if (!(pkg.dependencies && name in pkg.dependencies)) overrides[name] = spec;
+    overrides[name] = pkg.dependencies && name in pkg.dependencies ? "$" + name : spec;
   }
   pkg.overrides = overrides;
   fs.writeFileSync("package.json", JSON.stringify(pkg, null, 2) + "\n");

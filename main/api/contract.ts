@@ -7,6 +7,15 @@
 import { z } from 'zod';
 import { DoctorCheckSchema, EngineStatusSchema } from './schemas/engine.ts';
 import { ProgressSchema } from './schemas/events.ts';
+import { ImageStatusSchema } from './schemas/images.ts';
+import {
+  LabDownSchema,
+  LabRefSchema,
+  LabResetSchema,
+  LabStatusSchema,
+  LabUpSchema,
+  OperationStartedSchema,
+} from './schemas/lab.ts';
 
 interface MethodSpec<I extends z.ZodType, O extends z.ZodType> {
   input: I;
@@ -24,9 +33,27 @@ export const labApiContract = {
     status: method(none, EngineStatusSchema),
     doctor: method(none, z.array(DoctorCheckSchema)),
   },
+  images: {
+    list: method(none, z.array(ImageStatusSchema)),
+    /** Builds what is missing or stale (all images when `names` is empty); progress events. */
+    build: method(
+      z.object({ names: z.array(z.string()).default([]) }).strict(),
+      OperationStartedSchema,
+    ),
+  },
+  lab: {
+    status: method(LabRefSchema, LabStatusSchema),
+    up: method(LabUpSchema, OperationStartedSchema),
+    down: method(LabDownSchema, OperationStartedSchema),
+    reset: method(LabResetSchema, OperationStartedSchema),
+  },
   operations: {
     /** Every long operation still running (or just finished): lets a late screen catch up. */
     list: method(none, z.array(ProgressSchema)),
+    cancel: method(
+      z.object({ operationId: z.string() }).strict(),
+      z.object({ cancelled: z.boolean() }),
+    ),
   },
 } as const;
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createDispatcher } from './dispatcher.ts';
 import type { LabApi } from './contract.ts';
 import { allChannels } from './contract.ts';
+import { fakeApi } from './fake-api.ts';
 import type { EngineStatus } from './schemas/engine.ts';
 
 const status: EngineStatus = {
@@ -14,15 +15,12 @@ const status: EngineStatus = {
   problem: null,
 };
 
-function fakeApi(): LabApi {
-  return {
-    engine: { status: () => Promise.resolve(status), doctor: () => Promise.resolve([]) },
-    operations: { list: () => Promise.resolve([]) },
-  };
+function api(): LabApi {
+  return fakeApi({ engine: { status: () => Promise.resolve(status) } });
 }
 
 describe('dispatcher', () => {
-  const dispatch = createDispatcher(fakeApi());
+  const dispatch = createDispatcher(api());
 
   it('answers a valid request with the result', async () => {
     expect(await dispatch('engine:status', {})).toEqual({ result: status });
@@ -60,9 +58,8 @@ describe('dispatcher', () => {
   });
 
   it('turns a thrown error into a wire error instead of crashing', async () => {
-    const api = fakeApi();
-    api.engine.status = () => Promise.reject(new Error('boom'));
-    expect(await createDispatcher(api)('engine:status', {})).toEqual({
+    const failing = fakeApi({ engine: { status: () => Promise.reject(new Error('boom')) } });
+    expect(await createDispatcher(failing)('engine:status', {})).toEqual({
       error: { name: 'Error', message: 'boom', code: 'INTERNAL' },
     });
   });

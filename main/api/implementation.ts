@@ -1,9 +1,17 @@
 // Wires the contract to the services that do the work. Transports never call services directly.
 import type { LabApi } from './contract.ts';
 import type { EventBus } from './event-bus.ts';
+import { docker, requireEngine } from '../engine/docker.ts';
 import { engineStatus } from '../engine/status.ts';
 import { runDoctor } from '../engine/doctor.ts';
+import { buildImages } from '../images/build.ts';
+import { imageInventory } from '../images/inventory.ts';
+import { labDown } from '../lab/down.ts';
+import { labReset } from '../lab/reset.ts';
+import { labStatus } from '../lab/status.ts';
+import { labUp } from '../lab/up.ts';
 import { OperationTracker } from '../operations.ts';
+import type { OperationHandle } from '../operations.ts';
 
 export interface LabServices {
   bus: EventBus;
@@ -14,14 +22,72 @@ export function createServices(bus: EventBus): LabServices {
   return { bus, operations: new OperationTracker(bus) };
 }
 
+/** Starts `work` in the background as a tracked operation and answers with its id at once. */
+function background(
+  services: LabServices,
+  kind: string,
+  firstPhase: string,
+  work: (operation: OperationHandle) => Promise<string>,
+): Promise<{ operationId: string }> {
+  const operation = services.operations.start(kind, firstPhase);
+  work(operation).then(
+    (message) => operation.done(message),
+    (error: unknown) => operation.fail(error),
+  );
+  return Promise.resolve({ operationId: operation.id });
+}
+
 export function createLabApi(services: LabServices): LabApi {
   return {
     engine: {
       status: () => engineStatus(),
       doctor: () => runDoctor(),
     },
+    images: {
+      list: async () => imageInventory(await requireEngine()),
+      build: ({ names }) =>
+        background(services, 'images.build', 'images', async (op) => {
+          const results = await buildImages(
+            await requireEngine(),
+            names ?? [],
+            (p) => op.update(p.image, ((p.index + p.fraction) / p.total) * 100, p.step),
+            op.signal,
+          );
+          const built = results.filter((r) => r.built).map((r) => r.image);
+          return built.length ? `built ${built.join(', ')}` : 'every image is up to date';
+        }),
+    },
+    lab: {
+      status: ({ lab }) => labStatus(docker(), lab ?? 'default'),
+      up: ({ lab, nodes }) =>
+        background(services, 'lab.up', 'starting', async (op) => {
+          const result = await labUp(await requireEngine(), {
+            lab: lab ?? 'default',
+            ...(nodes !== undefined ? { nodes } : {}),
+            signal: op.signal,
+            onProgress: (r) => op.update(r.phase, r.percent, r.message),
+          });
+          return `lab ready (${result.start} start, ${result.totalSeconds.toFixed(1)} s)`;
+        }),
+      down: ({ lab, purge, data }) =>
+        background(services, 'lab.down', 'stopping', async () => {
+          await labDown(await requireEngine(), {
+            lab: lab ?? 'default',
+            purge: purge ?? false,
+            data: data ?? false,
+          });
+          return purge ? 'lab removed' : 'lab stopped';
+        }),
+      reset: ({ lab, data }) =>
+        background(services, 'lab.reset', 'resetting', async () => {
+          const result = await labReset(await requireEngine(), lab ?? 'default', data ?? false);
+          return `reset in ${result.seconds.toFixed(1)} s`;
+        }),
+    },
     operations: {
       list: () => Promise.resolve(services.operations.list()),
+      cancel: ({ operationId }) =>
+        Promise.resolve({ cancelled: services.operations.cancel(operationId) }),
     },
   };
 }

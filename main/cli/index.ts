@@ -18,11 +18,25 @@ async function main(argv: string[]): Promise<number> {
   return command.run(rest);
 }
 
+let finished = false;
+// If the event loop drains while a command is still awaiting, something lost its callback:
+// that must be a loud failure, never a silent exit 0.
+process.on('beforeExit', () => {
+  if (!finished) {
+    console.error(
+      'kubelab: internal error: the command stopped making progress before it finished.',
+    );
+    process.exit(70);
+  }
+});
+
 main(process.argv.slice(2)).then(
   (code) => {
+    finished = true;
     process.exitCode = code;
   },
   (error: unknown) => {
+    finished = true;
     printError(error);
     process.exitCode = 1;
   },

@@ -23,6 +23,9 @@ export function nodeSecurityConfig(mode: NodeMode): Docker.HostConfig {
     SecurityOpt: ['seccomp=unconfined', 'apparmor=unconfined'],
     MaskedPaths: [],
     ReadonlyPaths: [],
+    // Privileged containers may use every device; without it, runc inside the node cannot give
+    // a privileged pod (kube-proxy) more devices than the node's own cgroup allows.
+    DeviceCgroupRules: ['a *:* rwm'],
   };
 }
 

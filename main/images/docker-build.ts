@@ -24,7 +24,7 @@ interface BuildMessage {
 }
 
 export async function dockerBuild(client: Docker, request: DockerBuildRequest): Promise<void> {
-  const src = await listFiles(request.context);
+  const src = await listFiles(request.context, { skipBuildOutputs: false });
   const options: Record<string, unknown> = {
     t: request.ref,
     buildargs: request.buildArgs,

@@ -16,13 +16,23 @@ export function isBuildOutput(name: string): boolean {
   return name === 'build' || name.startsWith('build.tmp');
 }
 
-/** Files of a folder, relative and sorted, skipping build outputs and dot-files. */
-export async function listFiles(dir: string): Promise<string[]> {
+/**
+ * Files of a folder, relative and sorted. As hash inputs: no dot-files, node_modules or build
+ * outputs. As a build context: everything but the folder's own dot-files (.gitignore, markers) —
+ * a prepared context's build/ and node_modules are its payload.
+ */
+export async function listFiles(
+  dir: string,
+  options: { skipBuildOutputs: boolean },
+): Promise<string[]> {
   const files: string[] = [];
+  const skip = (name: string, top: boolean): boolean =>
+    options.skipBuildOutputs
+      ? name === 'node_modules' || name.startsWith('.') || isBuildOutput(name)
+      : top && name.startsWith('.');
   const walk = async (current: string): Promise<void> => {
     for (const entry of await readdir(current, { withFileTypes: true })) {
-      if (entry.name === 'node_modules' || entry.name.startsWith('.') || isBuildOutput(entry.name))
-        continue;
+      if (skip(entry.name, current === dir)) continue;
       const path = join(current, entry.name);
       if (entry.isDirectory()) await walk(path);
       else if (entry.isFile()) files.push(relative(dir, path));
@@ -38,7 +48,7 @@ export function imageFolder(spec: ImageSpec): string {
 
 async function folderDigest(dir: string): Promise<string> {
   const hash = createHash('sha256');
-  for (const file of await listFiles(dir)) {
+  for (const file of await listFiles(dir, { skipBuildOutputs: true })) {
     const path = join(dir, file);
     const executable = ((await stat(path)).mode & 0o111) !== 0;
     hash.update(`${file}\0${executable ? 'x' : '-'}\0`);

@@ -1,29 +1,34 @@
-// Before a lab starts: are the images it runs built and current? Says which and how to build.
+// Before a lab starts: are the images it runs built and current? The node and registry images
+// are required; a missing workload image (say ghost) only limits the scenarios that use it, so
+// the lab starts and says which are missing and how to build them.
 import type Docker from 'dockerode';
 import { LabError } from '../api/errors.ts';
 import { IMAGE_CATALOG } from '../images/catalog.ts';
 import { imageRef } from '../images/hash.ts';
 
-/** The images a running lab needs on the engine: the node, the registry and the mirrored workloads. */
-export function labImageNames(): string[] {
-  return [
-    'node',
-    'registry',
-    ...IMAGE_CATALOG.filter((spec) => spec.mirrored && spec.clusterNames.length).map(
-      (spec) => spec.name,
-    ),
-  ];
+export const REQUIRED_LAB_IMAGES = ['node', 'registry'];
+
+export function workloadImageNames(): string[] {
+  return IMAGE_CATALOG.filter((spec) => spec.mirrored && spec.clusterNames.length).map(
+    (spec) => spec.name,
+  );
 }
 
-export async function requireLabImages(client: Docker): Promise<void> {
+async function missingOf(client: Docker, names: string[]): Promise<string[]> {
   const missing: string[] = [];
-  for (const name of labImageNames()) {
+  for (const name of names) {
     try {
       await client.getImage(await imageRef(name)).inspect();
     } catch {
       missing.push(name);
     }
   }
+  return missing;
+}
+
+/** Throws when the lab cannot run; returns the workload images that are missing. */
+export async function requireLabImages(client: Docker): Promise<string[]> {
+  const missing = await missingOf(client, REQUIRED_LAB_IMAGES);
   if (missing.length) {
     throw new LabError(
       'IMAGES_MISSING',
@@ -33,4 +38,5 @@ export async function requireLabImages(client: Docker): Promise<void> {
       },
     );
   }
+  return missingOf(client, workloadImageNames());
 }

@@ -8,6 +8,7 @@ import { controlPlane } from './config.ts';
 
 export const CRI_SOCKET = 'unix:///run/containerd/containerd.sock';
 export const API_PORT_IN_NODE = 6443;
+export const NODE_RESOLV_CONF = '/etc/kubelab/resolv.conf';
 
 function kubeletConfiguration(config: LabConfig): Record<string, unknown> {
   return {
@@ -26,8 +27,10 @@ function kubeletConfiguration(config: LabConfig): Record<string, unknown> {
     oomScoreAdj: 0,
     clusterDomain: config.clusterDomain,
     clusterDNS: [config.dnsServiceIp],
-    // Pods resolve through CoreDNS; its own upstream is the node's resolv.conf.
-    resolvConf: '/etc/resolv.conf',
+    // Pods with dnsPolicy Default (CoreDNS itself) get this file, not the node's: the node's
+    // names Docker's 127.0.0.11, which inside a pod is the pod's own loopback (CoreDNS's loop
+    // plugin then kills it). The lab is offline, so upstream is the lab network's gateway.
+    resolvConf: NODE_RESOLV_CONF,
     serializeImagePulls: false,
     rotateCertificates: true,
   };

@@ -107,7 +107,8 @@ export function writeFileInNode(
   return nodeSh(
     client,
     container,
-    `mkdir -p '${dir}' && cat > '${path}' && chmod ${mode} '${path}'`,
+    // Written aside and renamed: watchers (containerd watches the CNI folder) never see half a file.
+    `mkdir -p '${dir}' && cat > '${path}.kubelab-tmp' && chmod ${mode} '${path}.kubelab-tmp' && mv -f '${path}.kubelab-tmp' '${path}'`,
     { stdin: content },
   );
 }

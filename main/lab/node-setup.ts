@@ -3,6 +3,7 @@ import type Docker from 'dockerode';
 import type { LabConfig, NodeSpec } from './config.ts';
 import { CNI_CONFLIST_PATH, ROUTES_SCRIPT_PATH, cniConflist, routesScript } from './cni.ts';
 import { nodeSh, writeFileInNode } from './node-exec.ts';
+import { NODE_RESOLV_CONF } from './kubeadm-config.ts';
 
 export async function configureNodeNetwork(
   client: Docker,
@@ -10,6 +11,12 @@ export async function configureNodeNetwork(
   node: NodeSpec,
 ): Promise<void> {
   await writeFileInNode(client, node.container, CNI_CONFLIST_PATH, cniConflist(node));
+  await writeFileInNode(
+    client,
+    node.container,
+    NODE_RESOLV_CONF,
+    `nameserver ${config.network.gateway}\n`,
+  );
   await writeFileInNode(
     client,
     node.container,

@@ -112,10 +112,13 @@ async function manifestExists(port: number, path: string, tag: string): Promise<
 export async function syncRegistry(
   client: Docker,
   port: number,
+  skip: readonly string[],
   onImage: (name: string, index: number, total: number) => void,
 ): Promise<void> {
   const pushed = await readPushed();
-  const mirrored = IMAGE_CATALOG.filter((spec) => spec.mirrored && spec.clusterNames.length > 0);
+  const mirrored = IMAGE_CATALOG.filter(
+    (spec) => spec.mirrored && spec.clusterNames.length > 0 && !skip.includes(spec.name),
+  );
   let index = 0;
   for (const spec of mirrored) {
     index++;
@@ -136,7 +139,10 @@ export async function syncRegistry(
       const target = `127.0.0.1:${port}/${path}`;
       await client.getImage(ref).tag({ repo: target, tag });
       try {
-        const stream = await client.getImage(`${target}:${tag}`).push({});
+        // The engine insists on an X-Registry-Auth header even for a registry without auth.
+        const stream = await client
+          .getImage(`${target}:${tag}`)
+          .push({ authconfig: {} } as Docker.ImagePushOptions);
         await new Promise<void>((resolve, reject) =>
           client.modem.followProgress(
             stream,

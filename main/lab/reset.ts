@@ -57,8 +57,9 @@ k() { kubectl "$@" --ignore-not-found --wait=false 2>&1 | grep -v '^No resources
 for ns in $(kubectl get ns -o jsonpath='{.items[*].metadata.name}'); do
   case "$ns" in ${keepNs}) ;; *) k delete ns "$ns" ;; esac
 done
-# Learner objects in default: everything but the API server's own.
-k delete -n default ${DEFAULT_NAMESPACE_KINDS.join(',')} --all --grace-period=0 --force \\
+# Learner objects in default: everything but the API server's own (by field selector: kubectl
+# refuses --all together with one).
+k delete -n default ${DEFAULT_NAMESPACE_KINDS.join(',')} --grace-period=0 --force \\
   --field-selector 'metadata.name!=kubernetes,metadata.name!=kube-root-ca.crt,metadata.name!=default'
 # Cluster-scoped storage objects; the lab's default StorageClass stays.
 k delete pv --all --grace-period=0 --force

@@ -27,7 +27,7 @@ import type { Phase, PhaseReport } from './phases.ts';
 import { ensureRegistry, freePort, syncRegistry } from './registry.ts';
 import { readState, writeState } from './state.ts';
 import type { LabState } from './state.ts';
-import { storageManifests } from './addons/storage.ts';
+import { STORAGE_NAMESPACE, storageManifests } from './addons/storage.ts';
 
 export interface UpOptions {
   lab: string;
@@ -191,6 +191,19 @@ async function waitReady(
     await recordPodCidr(node, (args) => kubectlOk(client, config, args));
   report('waiting for CoreDNS to answer');
   await waitFor('CoreDNS to answer kubernetes.default', 180_000, () => dnsAnswers(client, config));
+  report('waiting for the storage provisioner');
+  await waitFor('the storage provisioner to be available', 120_000, async () => {
+    const out = await kubectlOk(client, config, [
+      'get',
+      'deployment',
+      'local-path-provisioner',
+      '-n',
+      STORAGE_NAMESPACE,
+      '-o',
+      'jsonpath={.status.availableReplicas}',
+    ]);
+    return out.trim() === '1';
+  });
 }
 
 export async function labUp(client: Docker, options: UpOptions): Promise<UpResult> {
@@ -205,7 +218,7 @@ export async function labUp(client: Docker, options: UpOptions): Promise<UpResul
       );
     }
     const mode = engine.nodeMode as NodeMode;
-    await requireLabImages(client);
+    const missingWorkloads = await requireLabImages(client);
     const previous = await readState(options.lab);
     const found = await findNodes(client, options.lab);
     const nodeCount = options.nodes ?? previous?.nodeCount ?? 1;
@@ -241,7 +254,14 @@ export async function labUp(client: Docker, options: UpOptions): Promise<UpResul
         weight: 3,
         run: async (report) => {
           const port = await ensureRegistry(client, config);
-          await syncRegistry(client, port, (name, i, n) => report(`pushing ${name} (${i}/${n})`));
+          if (missingWorkloads.length) {
+            report(
+              `not built, so not served: ${missingWorkloads.join(', ')} (kubelab images build ${missingWorkloads.join(' ')})`,
+            );
+          }
+          await syncRegistry(client, port, missingWorkloads, (name, i, n) =>
+            report(`pushing ${name} (${i}/${n})`),
+          );
         },
       },
     ];

@@ -8,12 +8,13 @@ import WebSocket from 'ws';
 import { createDispatcher } from '../api/dispatcher.ts';
 import { EventBus } from '../api/event-bus.ts';
 import type { LabApi } from '../api/contract.ts';
+import { fakeApi } from '../api/fake-api.ts';
 import type { ServerFrame } from '../api/ws-protocol.ts';
 import { startServer } from './http-server.ts';
 import { rawDataText } from './ws-transport.ts';
 import type { RunningServer } from './http-server.ts';
 
-const api: LabApi = {
+const api: LabApi = fakeApi({
   engine: {
     status: () =>
       Promise.resolve({
@@ -25,10 +26,8 @@ const api: LabApi = {
         nodeMode: 'unknown',
         problem: { message: 'no engine', fix: 'start it' },
       }),
-    doctor: () => Promise.resolve([]),
   },
-  operations: { list: () => Promise.resolve([]) },
-};
+});
 
 let server: RunningServer;
 const bus = new EventBus();
