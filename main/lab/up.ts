@@ -133,6 +133,12 @@ async function joinWorker(
     joinConfig(config, node, token),
   );
   await kubeadmRun(client, config, node, 'join', ['join', '--config', '/kind/kubeadm-join.yaml']);
+  // kubeadm returns once the kubelet has its credentials; the Node object follows shortly.
+  await waitFor(
+    `${node.name} to register`,
+    60_000,
+    async () => (await kubectl(client, config, ['get', 'node', node.name])).exitCode === 0,
+  );
   await recordPodCidr(node, (args) => kubectlOk(client, config, args));
 }
 

@@ -5,6 +5,8 @@ import { requireEngine } from '../../engine/docker.ts';
 import { buildImages } from '../../images/build.ts';
 import type { BuildProgress } from '../../images/build.ts';
 import { imageInventory } from '../../images/inventory.ts';
+import { loadImages, packImages } from '../../images/bundle.ts';
+import { REQUIRED_LAB_IMAGES, workloadImageNames } from '../../lab/images-check.ts';
 import { bold, dim, green, yellow } from '../output.ts';
 
 function formatBytes(bytes: number | null): string {
@@ -72,12 +74,42 @@ async function list(args: string[]): Promise<number> {
   return 0;
 }
 
-const verbs: Record<string, (args: string[]) => Promise<number>> = { build, list };
+async function pack(args: string[]): Promise<number> {
+  const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
+  const [file, ...names] = positionals;
+  if (!file) {
+    console.error('usage: kubelab images pack FILE [NAME…]');
+    return 2;
+  }
+  const chosen = names.length ? names : [...REQUIRED_LAB_IMAGES, ...workloadImageNames()];
+  const manifest = await packImages(await requireEngine(), chosen, file, (m) => console.log(m));
+  const gib = (manifest.payload.bytes / 1024 ** 3).toFixed(2);
+  console.log(
+    green(
+      `packed ${manifest.images.length} images into ${file} (${gib} GiB, sha256 ${manifest.payload.sha256.slice(0, 16)}…)`,
+    ),
+  );
+  return 0;
+}
+
+async function load(args: string[]): Promise<number> {
+  const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
+  const [file] = positionals;
+  if (!file) {
+    console.error('usage: kubelab images load FILE');
+    return 2;
+  }
+  const manifest = await loadImages(await requireEngine(), file, (m) => console.log(m));
+  console.log(green(`loaded ${manifest.images.map((image) => image.name).join(', ')}`));
+  return 0;
+}
+
+const verbs: Record<string, (args: string[]) => Promise<number>> = { build, list, pack, load };
 
 export const images: CliCommand = {
   name: 'images',
   summary: 'build, list, pack or load the lab images',
-  usage: 'images build [NAME…] | list [--json]',
+  usage: 'images build [NAME…] | list [--json] | pack FILE [NAME…] | load FILE',
   run: async ([verb, ...rest]) => {
     const handler = verb ? verbs[verb] : undefined;
     if (!handler) {

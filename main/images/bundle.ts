@@ -1,0 +1,246 @@
+// `kubelab images pack FILE` / `kubelab images load FILE`: every lab image in one file that an
+// instructor carries to an offline workshop. The file is a tar holding a manifest (versions,
+// image IDs, size and SHA-256 of the payload) followed by the payload (gzip of `docker save`).
+// `load` verifies the whole payload before it imports anything, so a corrupt, truncated or
+// foreign bundle leaves the engine as it was.
+import { createHash } from 'node:crypto';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PassThrough, Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { createGunzip, createGzip } from 'node:zlib';
+import type Docker from 'dockerode';
+import tar from 'tar-stream';
+import { LabError } from '../api/errors.ts';
+import { imageHash, imageRef } from './hash.ts';
+
+export const BUNDLE_FORMAT = 'kubelab-images/1';
+const MANIFEST = 'kubelab-images.json';
+const PAYLOAD = 'images.tar.gz';
+
+export interface BundleImage {
+  name: string;
+  ref: string;
+  hash: string;
+  imageId: string;
+  sizeBytes: number;
+}
+
+export interface BundleManifest {
+  format: string;
+  createdAt: string;
+  arch: string;
+  images: BundleImage[];
+  payload: { file: string; bytes: number; sha256: string };
+}
+
+/** Counts and hashes whatever flows through. */
+function digestStream(): Transform & { digest(): { bytes: number; sha256: string } } {
+  const hash = createHash('sha256');
+  let bytes = 0;
+  const stream = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      hash.update(chunk);
+      bytes += chunk.length;
+      done(null, chunk);
+    },
+  });
+  return Object.assign(stream, { digest: () => ({ bytes, sha256: hash.digest('hex') }) });
+}
+
+export async function packImages(
+  client: Docker,
+  names: string[],
+  file: string,
+  onProgress: (message: string) => void,
+): Promise<BundleManifest> {
+  const images: BundleImage[] = [];
+  for (const name of names) {
+    const ref = await imageRef(name);
+    let info: Docker.ImageInspectInfo;
+    try {
+      info = await client.getImage(ref).inspect();
+    } catch {
+      throw new LabError(
+        'IMAGE_MISSING',
+        `The ${name} image (${ref}) is not built, so it cannot be packed.`,
+        { fix: `Run \`kubelab images build ${name}\` first.` },
+      );
+    }
+    images.push({ name, ref, hash: await imageHash(name), imageId: info.Id, sizeBytes: info.Size });
+  }
+  const work = await mkdtemp(join(tmpdir(), 'kubelab-pack-'));
+  try {
+    const payloadPath = join(work, PAYLOAD);
+    onProgress(`saving ${images.length} images (docker save | gzip)`);
+    const withGetImages = client as unknown as {
+      getImages(opts: { names: string[] }): Promise<NodeJS.ReadableStream>;
+    };
+    const saved = await withGetImages.getImages({ names: images.map((image) => image.ref) });
+    const digest = digestStream();
+    await pipeline(saved, createGzip({ level: 1 }), digest, createWriteStream(payloadPath));
+    const manifest: BundleManifest = {
+      format: BUNDLE_FORMAT,
+      createdAt: new Date().toISOString(),
+      arch: process.arch,
+      images,
+      payload: { file: PAYLOAD, ...digest.digest() },
+    };
+    onProgress(`writing ${file}`);
+    const pack = tar.pack();
+    const written = pipeline(pack, createWriteStream(file));
+    pack.entry({ name: MANIFEST }, JSON.stringify(manifest, null, 2));
+    const entry = pack.entry({ name: PAYLOAD, size: manifest.payload.bytes });
+    await pipeline(createReadStream(payloadPath), entry);
+    pack.finalize();
+    await written;
+    return manifest;
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+function refuse(file: string, why: string): LabError {
+  return new LabError(
+    'BAD_BUNDLE',
+    `${file} is not a usable kubelab image bundle: ${why}. Nothing was imported.`,
+    {
+      fix: 'Copy the bundle again from the instructor (compare its size and checksum), or rebuild it with `kubelab images pack FILE`.',
+    },
+  );
+}
+
+/** Reads and verifies the bundle into a temporary payload file; imports nothing. */
+async function verifyBundle(
+  file: string,
+  work: string,
+): Promise<{ manifest: BundleManifest; payloadPath: string }> {
+  const extract = tar.extract();
+  let manifest: BundleManifest | undefined;
+  const payloadPath = join(work, PAYLOAD);
+  let payload: { bytes: number; sha256: string } | undefined;
+  extract.on('entry', (header, stream, next) => {
+    if (header.name === MANIFEST) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('end', () => {
+        try {
+          manifest = JSON.parse(Buffer.concat(chunks).toString('utf8')) as BundleManifest;
+        } catch {
+          extract.destroy(refuse(file, 'its manifest is not JSON'));
+          return;
+        }
+        next();
+      });
+    } else if (header.name === PAYLOAD && manifest) {
+      const digest = digestStream();
+      pipeline(stream, digest, createWriteStream(payloadPath)).then(
+        () => {
+          payload = digest.digest();
+          next();
+        },
+        (error: unknown) =>
+          extract.destroy(error instanceof Error ? error : new Error(String(error))),
+      );
+    } else {
+      stream.resume();
+      stream.on('end', next);
+    }
+  });
+  try {
+    await pipeline(createReadStream(file), extract);
+  } catch (error) {
+    if (error instanceof LabError) throw error;
+    throw refuse(
+      file,
+      `it is truncated or damaged (${error instanceof Error ? error.message : String(error)})`,
+    );
+  }
+  if (!manifest) throw refuse(file, 'it has no manifest');
+  if (manifest.format !== BUNDLE_FORMAT)
+    throw refuse(file, `its format is ${manifest.format}, this kubelab reads ${BUNDLE_FORMAT}`);
+  if (manifest.arch !== process.arch)
+    throw refuse(file, `it holds ${manifest.arch} images and this machine is ${process.arch}`);
+  if (!payload) throw refuse(file, 'its image payload is missing (truncated?)');
+  if (payload.bytes !== manifest.payload.bytes)
+    throw refuse(
+      file,
+      `its payload is ${payload.bytes} bytes, the manifest says ${manifest.payload.bytes} (truncated?)`,
+    );
+  if (payload.sha256 !== manifest.payload.sha256)
+    throw refuse(file, 'its payload checksum does not match the manifest (corrupted)');
+  return { manifest, payloadPath };
+}
+
+async function present(client: Docker, ref: string): Promise<boolean> {
+  try {
+    await client.getImage(ref).inspect();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export async function loadImages(
+  client: Docker,
+  file: string,
+  onProgress: (message: string) => void,
+): Promise<BundleManifest> {
+  try {
+    await stat(file);
+  } catch {
+    throw new LabError('NO_FILE', `There is no file ${file}.`);
+  }
+  const work = await mkdtemp(join(tmpdir(), 'kubelab-load-'));
+  try {
+    onProgress('verifying the bundle (size, checksum, architecture)');
+    const { manifest, payloadPath } = await verifyBundle(file, work);
+    const before = new Map<string, boolean>();
+    for (const image of manifest.images) before.set(image.ref, await present(client, image.ref));
+    onProgress(`importing ${manifest.images.length} images`);
+    try {
+      const stream = new PassThrough();
+      const loading = client.loadImage(stream, { quiet: true });
+      const feed = pipeline(createReadStream(payloadPath), createGunzip(), stream);
+      const output = await loading;
+      await feed;
+      await new Promise<void>((resolve, reject) =>
+        client.modem.followProgress(
+          output,
+          (error: Error | null, lines: Array<{ error?: string }>) => {
+            const failed = error?.message ?? lines.find((line) => line.error)?.error;
+            if (failed) reject(new Error(failed));
+            else resolve();
+          },
+        ),
+      );
+      for (const image of manifest.images) {
+        const info = await client.getImage(image.ref).inspect();
+        if (info.Id !== image.imageId)
+          throw new Error(`${image.ref} loaded as ${info.Id}, expected ${image.imageId}`);
+        // `docker save` keeps the hash tag; give it the :latest tag too, as a build does.
+        await client.getImage(image.ref).tag({ repo: `kubelab/${image.name}`, tag: 'latest' });
+      }
+    } catch (error) {
+      // Take back what this load added, so a failed import leaves nothing half-done.
+      for (const [ref, existed] of before)
+        if (!existed)
+          await client
+            .getImage(ref)
+            .remove()
+            .catch(() => undefined);
+      throw new LabError(
+        'LOAD_FAILED',
+        `Importing ${file} failed: ${error instanceof Error ? error.message : String(error)}. Images it added were removed again.`,
+        {
+          fix: 'Check free disk space (docker system df) and run the load again.',
+        },
+      );
+    }
+    return manifest;
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
