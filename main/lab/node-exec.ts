@@ -23,14 +23,26 @@ export async function execInContainer(
   command: string[],
   options: ExecOptions = {},
 ): Promise<ExecResult> {
-  const exec = await client.getContainer(container).exec({
-    Cmd: command,
-    AttachStdout: true,
-    AttachStderr: true,
-    AttachStdin: options.stdin !== undefined,
-    Env: options.env ?? [],
-    ...(options.workdir ? { WorkingDir: options.workdir } : {}),
-  });
+  let exec: Docker.Exec;
+  try {
+    exec = await client.getContainer(container).exec({
+      Cmd: command,
+      AttachStdout: true,
+      AttachStderr: true,
+      AttachStdin: options.stdin !== undefined,
+      Env: options.env ?? [],
+      ...(options.workdir ? { WorkingDir: options.workdir } : {}),
+    });
+  } catch (error) {
+    // A node that is gone or stopped is a lab problem with a known fix, not a crash.
+    const message = error instanceof Error ? error.message : String(error);
+    if (/no such container|is not running|is paused|is restarting/i.test(message)) {
+      throw new LabError('NODE_DOWN', `The node container ${container} is not running.`, {
+        fix: 'Run `kubelab up` (with the same --lab) to start or repair the lab.',
+      });
+    }
+    throw error;
+  }
   const stream = await exec.start({
     hijack: options.stdin !== undefined,
     stdin: options.stdin !== undefined,

@@ -12,6 +12,7 @@ import { reset } from './reset.ts';
 import { down } from './down.ts';
 import { kubectl } from './kubectl.ts';
 import { exec, shell } from './exec.ts';
+import { topology } from './topology.ts';
 
 export const commands: Record<string, CliCommand> = Object.fromEntries(
   [
@@ -26,6 +27,7 @@ export const commands: Record<string, CliCommand> = Object.fromEntries(
     kubectl,
     exec,
     shell,
+    topology,
     serve,
     desktop,
   ].map((command) => [command.name, command]),

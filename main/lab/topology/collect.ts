@@ -1,0 +1,185 @@
+// Gathers a lab's topology: node networking by docker exec, Kubernetes objects by kubectl.
+import type Docker from 'dockerode';
+import { LabError } from '../../api/errors.ts';
+import { kubectlJson } from '../cluster.ts';
+import { labConfig } from '../config.ts';
+import { findNodes } from '../discover.ts';
+import { nodeSh } from '../node-exec.ts';
+import { readState } from '../state.ts';
+import { hostFolderOf } from './host-folder.ts';
+import { NODE_NETWORK_SCRIPT, parseNodeNetwork } from './node-network.ts';
+import type {
+  Topology,
+  TopologyNode,
+  TopologyPod,
+  TopologyService,
+  TopologyVolume,
+} from './types.ts';
+
+interface List<T> {
+  items: T[];
+}
+interface Meta {
+  name: string;
+  namespace?: string;
+  labels?: Record<string, string>;
+}
+interface PodJson {
+  metadata: Meta;
+  spec: { nodeName?: string; hostNetwork?: boolean };
+  status: { podIP?: string; phase?: string };
+}
+interface ServiceJson {
+  metadata: Meta;
+  spec: {
+    type?: string;
+    clusterIP?: string;
+    ports?: Array<{
+      port: number;
+      targetPort?: number | string;
+      nodePort?: number;
+      protocol?: string;
+    }>;
+  };
+}
+interface SliceJson {
+  metadata: Meta;
+  endpoints?: Array<{
+    addresses: string[];
+    conditions?: { ready?: boolean };
+    targetRef?: { kind?: string; name?: string };
+  }>;
+}
+interface PvJson {
+  metadata: Meta;
+  spec: {
+    storageClassName?: string;
+    capacity?: { storage?: string };
+    claimRef?: { namespace?: string; name?: string };
+    hostPath?: { path: string };
+    local?: { path: string };
+    nodeAffinity?: {
+      required?: { nodeSelectorTerms?: Array<{ matchExpressions?: Array<{ values?: string[] }> }> };
+    };
+  };
+  status: { phase?: string };
+}
+
+export async function collectTopology(client: Docker, lab: string): Promise<Topology> {
+  const state = await readState(lab);
+  if (!state)
+    throw new LabError('NO_LAB', `There is no lab "${lab}".`, {
+      fix: `Start it with \`kubelab up --lab ${lab}\`.`,
+    });
+  const config = labConfig(lab, state.nodeCount, state.subnetIndex);
+  const found = await findNodes(client, lab);
+  const [pods, services, slices, pvs] = await Promise.all([
+    kubectlJson<List<PodJson>>(client, config, ['get', 'pods', '-A']),
+    kubectlJson<List<ServiceJson>>(client, config, ['get', 'services', '-A']),
+    kubectlJson<List<SliceJson>>(client, config, ['get', 'endpointslices', '-A']),
+    kubectlJson<List<PvJson>>(client, config, ['get', 'pv']),
+  ]);
+  const podByIp = new Map<string, string>();
+  for (const pod of pods.items) {
+    if (pod.status.podIP && !pod.spec.hostNetwork)
+      podByIp.set(pod.status.podIP, `${pod.metadata.namespace}/${pod.metadata.name}`);
+  }
+  const vethByIp = new Map<string, string>();
+  const nodes: TopologyNode[] = await Promise.all(
+    config.nodes.map(async (spec) => {
+      const running = found.get(spec.name)?.running === true;
+      const base = {
+        name: spec.name,
+        role: spec.role,
+        ip: spec.ip,
+        podCidr: spec.podCidr,
+        running,
+      };
+      if (!running) return { ...base, interfaces: [], routes: [] };
+      const network = parseNodeNetwork(await nodeSh(client, spec.container, NODE_NETWORK_SCRIPT));
+      const podByVeth = new Map<string, string>();
+      for (const [ip, veth] of network.vethByIp) {
+        vethByIp.set(ip, veth);
+        const pod = podByIp.get(ip);
+        if (pod) podByVeth.set(veth, pod);
+      }
+      const interfaces = network.interfaces
+        .filter((i) => i.kind !== 'veth' || podByVeth.has(i.name))
+        .map((i) => (podByVeth.has(i.name) ? { ...i, pod: podByVeth.get(i.name)! } : i));
+      return { ...base, interfaces, routes: network.routes };
+    }),
+  );
+  const topologyPods: TopologyPod[] = pods.items.map((pod) => ({
+    namespace: pod.metadata.namespace ?? 'default',
+    name: pod.metadata.name,
+    node: pod.spec.nodeName ?? null,
+    ip: pod.status.podIP ?? null,
+    phase: pod.status.phase ?? 'Unknown',
+    hostNetwork: pod.spec.hostNetwork === true,
+    hostVeth:
+      pod.status.podIP && !pod.spec.hostNetwork ? (vethByIp.get(pod.status.podIP) ?? null) : null,
+    labels: pod.metadata.labels ?? {},
+  }));
+  const topologyServices: TopologyService[] = services.items.map((service) => {
+    const namespace = service.metadata.namespace ?? 'default';
+    const endpoints = slices.items
+      .filter(
+        (slice) =>
+          slice.metadata.namespace === namespace &&
+          slice.metadata.labels?.['kubernetes.io/service-name'] === service.metadata.name,
+      )
+      .flatMap((slice) => slice.endpoints ?? [])
+      .flatMap((endpoint) =>
+        endpoint.addresses.map((ip) => ({
+          ip,
+          pod:
+            endpoint.targetRef?.kind === 'Pod' && endpoint.targetRef.name
+              ? `${namespace}/${endpoint.targetRef.name}`
+              : null,
+          ready: endpoint.conditions?.ready !== false,
+        })),
+      );
+    return {
+      namespace,
+      name: service.metadata.name,
+      type: service.spec.type ?? 'ClusterIP',
+      clusterIP:
+        service.spec.clusterIP && service.spec.clusterIP !== 'None' ? service.spec.clusterIP : null,
+      ports: (service.spec.ports ?? []).map((port) => ({
+        port: port.port,
+        targetPort: String(port.targetPort ?? port.port),
+        nodePort: port.nodePort ?? null,
+        protocol: port.protocol ?? 'TCP',
+      })),
+      endpoints,
+    };
+  });
+  const volumes: TopologyVolume[] = pvs.items.map((pv) => {
+    const path = pv.spec.hostPath?.path ?? pv.spec.local?.path ?? null;
+    const affinityNode =
+      pv.spec.nodeAffinity?.required?.nodeSelectorTerms?.[0]?.matchExpressions?.[0]?.values?.[0] ??
+      null;
+    const claim = pv.spec.claimRef?.name
+      ? { namespace: pv.spec.claimRef.namespace ?? 'default', name: pv.spec.claimRef.name }
+      : null;
+    // A hostPath PV without node affinity lives on whichever node mounts it: the pod's node.
+    const user = claim
+      ? pods.items.find(
+          (pod) =>
+            pod.metadata.namespace === claim.namespace &&
+            JSON.stringify(pod.spec).includes(`"claimName":"${claim.name}"`),
+        )
+      : undefined;
+    const node = affinityNode ?? user?.spec.nodeName ?? null;
+    return {
+      pv: pv.metadata.name,
+      phase: pv.status.phase ?? 'Unknown',
+      storageClass: pv.spec.storageClassName ?? null,
+      capacity: pv.spec.capacity?.storage ?? null,
+      claim,
+      path,
+      hostFolder: path ? hostFolderOf(config, node, path) : null,
+    };
+  });
+  return { lab, nodes, pods: topologyPods, services: topologyServices, volumes };
+}
