@@ -3,14 +3,14 @@
 import { EventBus } from './api/event-bus.ts';
 import { createDispatcher } from './api/dispatcher.ts';
 import type { Dispatch } from './api/dispatcher.ts';
-import type { LabApi } from './api/contract.ts';
+import type { LabImplementation } from './api/contract.ts';
 import { createLabApi, createServices } from './api/implementation.ts';
 import type { LabServices } from './api/implementation.ts';
 
 export interface LabApp {
   bus: EventBus;
   services: LabServices;
-  api: LabApi;
+  api: LabImplementation;
   dispatch: Dispatch;
 }
 

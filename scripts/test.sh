@@ -19,6 +19,11 @@ step "lab images (built only when missing or stale)"
 node bin/kubelab.js images build
 step "unit + integration tests"
 npx vitest run
+step "scenario self-test: kubelab verify (all scenarios, real cluster)"
+verify_status=0
+node bin/kubelab.js verify || verify_status=$?
+node bin/kubelab.js down --lab verify --purge --data
+[ "$verify_status" = 0 ] || exit "$verify_status"
 step "e2e (Playwright + Debian Chromium)"
 npx playwright test -c e2e/playwright.config.ts
 step "done in $(( $(date +%s) - start ))s"

@@ -16,6 +16,18 @@ import {
   LabUpSchema,
   OperationStartedSchema,
 } from './schemas/lab.ts';
+import { ScenarioViewSchema } from './schemas/scenarios.ts';
+import {
+  TerminalAckSchema,
+  TerminalCloseSchema,
+  TerminalDataSchema,
+  TerminalExitSchema,
+  TerminalOpenSchema,
+  TerminalOpenedSchema,
+  TerminalResizeSchema,
+  TerminalWriteSchema,
+} from './schemas/terminal.ts';
+import type { Caller } from './caller.ts';
 
 interface MethodSpec<I extends z.ZodType, O extends z.ZodType> {
   input: I;
@@ -47,6 +59,17 @@ export const labApiContract = {
     down: method(LabDownSchema, OperationStartedSchema),
     reset: method(LabResetSchema, OperationStartedSchema),
   },
+  scenarios: {
+    /** Every scenario that loads cleanly, with each step's Markdown. */
+    list: method(none, z.array(ScenarioViewSchema)),
+  },
+  terminal: {
+    /** A shell on a node, owned by the calling connection/window (re-attaches if open). */
+    open: method(TerminalOpenSchema, TerminalOpenedSchema),
+    write: method(TerminalWriteSchema, TerminalAckSchema),
+    resize: method(TerminalResizeSchema, TerminalAckSchema),
+    close: method(TerminalCloseSchema, TerminalAckSchema),
+  },
   operations: {
     /** Every long operation still running (or just finished): lets a late screen catch up. */
     list: method(none, z.array(ProgressSchema)),
@@ -60,6 +83,9 @@ export const labApiContract = {
 /** Events the main process pushes to every connected UI. */
 export const labEventSchemas = {
   progress: ProgressSchema,
+  /** Sent only to the connection that owns the session. */
+  terminalData: TerminalDataSchema,
+  terminalExit: TerminalExitSchema,
 } as const;
 
 type Contract = typeof labApiContract;
@@ -69,13 +95,26 @@ export type Channel = { [D in Domain]: `${D}:${MethodOf<D>}` }[Domain];
 
 type Spec<D extends Domain, M extends MethodOf<D>> =
   Contract[D][M] extends MethodSpec<infer I, infer O>
-    ? { input: z.input<I>; output: z.output<O> }
+    ? { input: z.input<I>; parsed: z.output<I>; output: z.output<O> }
     : never;
 
 /** The API as the UI calls it and as the main process implements it. */
 export type LabApi = {
   [D in Domain]: {
     [M in MethodOf<D>]: (input: Spec<D, M>['input']) => Promise<Spec<D, M>['output']>;
+  };
+};
+
+/**
+ * What the main process implements: the same methods, each also told who is calling (the
+ * dispatcher passes the parsed request and the connection's Caller).
+ */
+export type LabImplementation = {
+  [D in Domain]: {
+    [M in MethodOf<D>]: (
+      input: Spec<D, M>['parsed'],
+      caller: Caller,
+    ) => Promise<Spec<D, M>['output']>;
   };
 };
 

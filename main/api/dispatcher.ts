@@ -4,12 +4,14 @@
 import { LabError, toWireError } from './errors.ts';
 import type { Envelope } from './envelope.ts';
 import { specOf } from './contract.ts';
-import type { LabApi } from './contract.ts';
+import type { LabImplementation } from './contract.ts';
+import { anonymousCaller } from './caller.ts';
+import type { Caller } from './caller.ts';
 
-export type Dispatch = (channel: unknown, input: unknown) => Promise<Envelope>;
+export type Dispatch = (channel: unknown, input: unknown, caller?: Caller) => Promise<Envelope>;
 
-export function createDispatcher(api: LabApi): Dispatch {
-  return async (channel, input) => {
+export function createDispatcher(api: LabImplementation): Dispatch {
+  return async (channel, input, caller = anonymousCaller) => {
     try {
       if (typeof channel !== 'string') {
         throw new LabError(
@@ -28,12 +30,12 @@ export function createDispatcher(api: LabApi): Dispatch {
         });
       }
       const [domain, name] = channel.split(':') as [string, string];
-      const handlers = (api as unknown as Record<string, Record<string, (i: unknown) => unknown>>)[
-        domain
-      ];
+      const handlers = (
+        api as unknown as Record<string, Record<string, (i: unknown, c: Caller) => unknown>>
+      )[domain];
       const handler = handlers?.[name];
       if (!handler) throw new LabError('UNKNOWN_METHOD', `"${channel}" is not implemented.`);
-      return { result: await handler.call(handlers, parsed.data) };
+      return { result: await handler.call(handlers, parsed.data, caller) };
     } catch (error) {
       return { error: toWireError(error) };
     }

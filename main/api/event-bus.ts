@@ -4,14 +4,16 @@ import type { LabEventName, LabEvents } from './contract.ts';
 export type AnyLabEvent = {
   [E in LabEventName]: { event: E; payload: LabEvents[E] };
 }[LabEventName];
-type Listener = (event: AnyLabEvent) => void;
+/** `to` is set when the event is for one caller only (e.g. a terminal's output). */
+type Listener = (event: AnyLabEvent, to?: string) => void;
 
 export class EventBus {
   readonly #listeners = new Set<Listener>();
 
-  emit<E extends LabEventName>(event: E, payload: LabEvents[E]): void {
+  /** Sends to every connected UI, or only to caller `to` when given. */
+  emit<E extends LabEventName>(event: E, payload: LabEvents[E], to?: string): void {
     const message = { event, payload } as AnyLabEvent;
-    for (const listener of this.#listeners) listener(message);
+    for (const listener of this.#listeners) listener(message, to);
   }
 
   /** Returns the function that unsubscribes. */

@@ -1,5 +1,5 @@
 // Wires the contract to the services that do the work. Transports never call services directly.
-import type { LabApi } from './contract.ts';
+import type { LabImplementation } from './contract.ts';
 import type { EventBus } from './event-bus.ts';
 import { docker, requireEngine } from '../engine/docker.ts';
 import { engineStatus } from '../engine/status.ts';
@@ -12,14 +12,21 @@ import { labStatus } from '../lab/status.ts';
 import { labUp } from '../lab/up.ts';
 import { OperationTracker } from '../operations.ts';
 import type { OperationHandle } from '../operations.ts';
+import { TerminalManager } from '../terminal/terminal-manager.ts';
+import { scenarioViews } from './scenario-views.ts';
 
 export interface LabServices {
   bus: EventBus;
   operations: OperationTracker;
+  terminals: TerminalManager;
 }
 
 export function createServices(bus: EventBus): LabServices {
-  return { bus, operations: new OperationTracker(bus) };
+  return {
+    bus,
+    operations: new OperationTracker(bus),
+    terminals: new TerminalManager(bus, requireEngine),
+  };
 }
 
 /** Starts `work` in the background as a tracked operation and answers with its id at once. */
@@ -37,7 +44,8 @@ function background(
   return Promise.resolve({ operationId: operation.id });
 }
 
-export function createLabApi(services: LabServices): LabApi {
+export function createLabApi(services: LabServices): LabImplementation {
+  const { terminals } = services;
   return {
     engine: {
       status: () => engineStatus(),
@@ -83,6 +91,21 @@ export function createLabApi(services: LabServices): LabApi {
           const result = await labReset(await requireEngine(), lab ?? 'default', data ?? false);
           return `reset in ${result.seconds.toFixed(1)} s`;
         }),
+    },
+    scenarios: {
+      list: () => scenarioViews(),
+    },
+    terminal: {
+      open: (request, caller) => terminals.open(request, caller),
+      write: ({ sessionId, data }, caller) => {
+        terminals.write(sessionId, data, caller);
+        return Promise.resolve({ ok: true });
+      },
+      resize: ({ sessionId, cols, rows }, caller) => {
+        terminals.resize(sessionId, cols, rows, caller);
+        return Promise.resolve({ ok: true });
+      },
+      close: ({ sessionId }, caller) => Promise.resolve({ ok: terminals.close(sessionId, caller) }),
     },
     operations: {
       list: () => Promise.resolve(services.operations.list()),

@@ -35,7 +35,10 @@ void app.whenReady().then(() => {
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();
   });
-  app.on('will-quit', unregister);
+  app.on('will-quit', () => {
+    unregister();
+    lab.services.terminals.closeAll();
+  });
 });
 
 app.on('window-all-closed', () => {

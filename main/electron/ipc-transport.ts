@@ -1,15 +1,49 @@
 // Electron transport: one ipcMain.handle per contract channel, events forwarded to every window.
 import { ipcMain, webContents } from 'electron';
+import type { WebContents } from 'electron';
+import { createCaller } from '../api/caller.ts';
+import type { Caller } from '../api/caller.ts';
 import { allChannels } from '../api/contract.ts';
 import type { LabApp } from '../app.ts';
 import { EVENT_CHANNEL } from './ipc-channels.ts';
 
+const callerPrefix = 'ipc-';
+
+/**
+ * One caller per page load of a window: what it opens (terminals) is released when the window
+ * goes away or reloads.
+ */
+function callerRegistry(): (contents: WebContents) => Caller {
+  const callers = new Map<number, Caller>();
+  return (contents) => {
+    const known = callers.get(contents.id);
+    if (known) return known;
+    const { caller, close } = createCaller(`${callerPrefix}${contents.id}`);
+    callers.set(contents.id, caller);
+    const release = (): void => {
+      callers.delete(contents.id);
+      close();
+    };
+    contents.once('destroyed', release);
+    // A reload or navigation of the main frame starts a new page: a new caller.
+    contents.once('did-navigate', release);
+    return caller;
+  };
+}
+
 export function registerIpc(app: LabApp): () => void {
+  const callerOf = callerRegistry();
   for (const channel of allChannels()) {
-    ipcMain.handle(channel, (_event, input: unknown) => app.dispatch(channel, input));
+    ipcMain.handle(channel, (event, input: unknown) =>
+      app.dispatch(channel, input, callerOf(event.sender)),
+    );
   }
-  const unsubscribe = app.bus.subscribe((event) => {
-    for (const contents of webContents.getAllWebContents()) contents.send(EVENT_CHANNEL, event);
+  const unsubscribe = app.bus.subscribe((event, to) => {
+    for (const contents of webContents.getAllWebContents()) {
+      if (to === undefined || to === `${callerPrefix}${contents.id}`) {
+        contents.send(EVENT_CHANNEL, event);
+      }
+    }
   });
   return () => {
     unsubscribe();

@@ -119,6 +119,15 @@ describe('kubelab serve transport', () => {
     socket.close();
   });
 
+  it('sends an event addressed to one caller to that caller only', async () => {
+    const socket = await open(`?token=${server.token}`);
+    const first = nextFrame(socket, (f) => f.t === 'evt');
+    bus.emit('terminalData', { sessionId: 's', data: 'secret' }, 'some-other-caller');
+    bus.emit('terminalData', { sessionId: 's', data: 'for everyone' });
+    expect(await first).toMatchObject({ payload: { data: 'for everyone' } });
+    socket.close();
+  });
+
   it('refuses a second server on the same port with PORT_IN_USE', async () => {
     await expect(
       startServer({

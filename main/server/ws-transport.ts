@@ -1,5 +1,7 @@
 // The WebSocket transport: carries the same contract as Electron IPC, frame by frame.
+import { randomUUID } from 'node:crypto';
 import type { RawData, WebSocket } from 'ws';
+import { createCaller } from '../api/caller.ts';
 import type { Dispatch } from '../api/dispatcher.ts';
 import type { EventBus } from '../api/event-bus.ts';
 import { RequestFrameSchema } from '../api/ws-protocol.ts';
@@ -16,8 +18,15 @@ function send(socket: WebSocket, frame: ServerFrame): void {
 }
 
 export function serveSocket(socket: WebSocket, dispatch: Dispatch, bus: EventBus): void {
-  const unsubscribe = bus.subscribe((event) => send(socket, { t: 'evt', ...event }));
-  socket.on('close', unsubscribe);
+  // One caller per socket: what it opens (terminals) is released when the socket closes.
+  const { caller, close } = createCaller(`ws-${randomUUID()}`);
+  const unsubscribe = bus.subscribe((event, to) => {
+    if (to === undefined || to === caller.id) send(socket, { t: 'evt', ...event });
+  });
+  socket.on('close', () => {
+    unsubscribe();
+    close();
+  });
   socket.on('message', (data, isBinary) => {
     let raw: unknown;
     try {
@@ -36,6 +45,8 @@ export function serveSocket(socket: WebSocket, dispatch: Dispatch, bus: EventBus
       return;
     }
     const { id, channel, input } = frame.data;
-    void dispatch(channel, input).then((envelope) => send(socket, { t: 'res', id, ...envelope }));
+    void dispatch(channel, input, caller).then((envelope) =>
+      send(socket, { t: 'res', id, ...envelope }),
+    );
   });
 }

@@ -8,7 +8,7 @@ export function helpText(): string {
     'usage:',
   ];
   for (const command of Object.values(commands)) {
-    lines.push(`  kubelab ${command.usage.padEnd(34)} ${command.summary}`);
+    lines.push(`  kubelab ${command.usage}`, `      ${command.summary}`);
   }
   lines.push('', 'Environment: KUBELAB_HOME (default ~/.kubelab), DOCKER_HOST.');
   return lines.join('\n');

@@ -13,6 +13,10 @@ import { down } from './down.ts';
 import { kubectl } from './kubectl.ts';
 import { exec, shell } from './exec.ts';
 import { topology } from './topology.ts';
+import { scenarios } from './scenarios.ts';
+import { check } from './check.ts';
+import { solve } from './solve.ts';
+import { verify } from './verify.ts';
 
 export const commands: Record<string, CliCommand> = Object.fromEntries(
   [
@@ -28,6 +32,10 @@ export const commands: Record<string, CliCommand> = Object.fromEntries(
     exec,
     shell,
     topology,
+    scenarios,
+    check,
+    solve,
+    verify,
     serve,
     desktop,
   ].map((command) => [command.name, command]),

@@ -1,0 +1,20 @@
+// What the UI sees of the scenarios: metadata and each step's Markdown (checks stay in main).
+import { loadAllScenarios } from '../scenarios/load.ts';
+import type { ScenarioView } from './schemas/scenarios.ts';
+
+export async function scenarioViews(): Promise<ScenarioView[]> {
+  const catalog = await loadAllScenarios();
+  return catalog.scenarios.map(({ id, scenario, markdown }) => ({
+    id,
+    title: scenario.title,
+    summary: scenario.summary,
+    level: scenario.level,
+    minutes: scenario.minutes,
+    nodes: scenario.nodes,
+    steps: scenario.steps.map((step) => ({
+      id: step.id,
+      title: step.title,
+      markdown: markdown[step.id] ?? '',
+    })),
+  }));
+}

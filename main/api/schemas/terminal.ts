@@ -1,0 +1,38 @@
+import { z } from 'zod';
+
+const labName = z
+  .string()
+  .regex(/^[a-z0-9]([a-z0-9-]{0,30}[a-z0-9])?$/, 'lowercase letters, digits and dashes')
+  .default('default');
+const sessionId = z.string().min(1).max(100);
+const cols = z.number().int().min(2).max(1000);
+const rows = z.number().int().min(1).max(500);
+
+/** Opens (or re-attaches to) this connection's shell on one node of a lab. */
+export const TerminalOpenSchema = z
+  .object({
+    lab: labName,
+    /** Node name: control-plane, worker1, worker2. */
+    node: z.string().regex(/^[a-z0-9-]{1,40}$/),
+    /** The view's size, so the shell starts at the right size before it prints anything. */
+    cols: cols.optional(),
+    rows: rows.optional(),
+  })
+  .strict();
+export const TerminalOpenedSchema = z.object({
+  sessionId: z.string(),
+  /** What the session printed so far (bounded), for a view that attaches now. */
+  replay: z.string(),
+});
+export const TerminalWriteSchema = z
+  .object({ sessionId, data: z.string().max(1024 * 1024) })
+  .strict();
+export const TerminalResizeSchema = z.object({ sessionId, cols, rows }).strict();
+export const TerminalCloseSchema = z.object({ sessionId }).strict();
+export const TerminalAckSchema = z.object({ ok: z.boolean() });
+
+export const TerminalDataSchema = z.object({ sessionId: z.string(), data: z.string() });
+/** The shell ended (exit, or the node container stopped/restarted). */
+export const TerminalExitSchema = z.object({ sessionId: z.string(), code: z.number().int() });
+export type TerminalData = z.infer<typeof TerminalDataSchema>;
+export type TerminalExit = z.infer<typeof TerminalExitSchema>;

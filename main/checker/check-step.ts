@@ -1,0 +1,129 @@
+// Checking one step of a scenario against a lab: every condition (failed first), or the lab
+// problem that kept the checker from judging. Interactive checks wait briefly for objects to
+// converge; `wait: true` (verify, solve) waits as long as each check allows.
+import type Docker from 'dockerode';
+import type { LoadedScenario } from '../scenarios/load.ts';
+import type { Check, Step } from '../scenarios/schema.ts';
+import { ClusterProblemError, diagnoseLab, labForChecks } from './cluster-problem.ts';
+import type { LabContext } from './lab-io.ts';
+import type { CheckResult, ClusterProblem, StepCheckResult } from './result.ts';
+import { failedFirst } from './result.ts';
+import { fullTimeoutMs, runCheck } from './run-check.ts';
+import { ensureStepFiles } from './step-files.ts';
+
+export interface CheckStepOptions {
+  /** true: each check may take its full timeout to pass; false: a brief wait (UI, CLI). */
+  wait: boolean;
+  /** The brief wait for object checks when `wait` is false, in seconds (default 4; 0: once). */
+  briefSeconds?: number;
+  signal?: AbortSignal;
+}
+
+const BRIEF_SECONDS = 4;
+/** Checks on API objects are cheap to repeat and often converge within seconds. */
+const OBJECT_CHECKS = new Set<Check['type']>(['exists', 'field', 'count', 'ready', 'ordered']);
+
+export function checkTimeoutMs(check: Check, options: CheckStepOptions): number {
+  if (options.wait) return fullTimeoutMs(check);
+  if (!OBJECT_CHECKS.has(check.type)) return 0;
+  const brief = (options.briefSeconds ?? BRIEF_SECONDS) * 1000;
+  return Math.min(brief, fullTimeoutMs(check));
+}
+
+/** A step by id or 0-based index. */
+export function findStep(
+  loaded: LoadedScenario,
+  step: string | number,
+): { step: Step; index: number } {
+  const steps = loaded.scenario.steps;
+  const index = typeof step === 'number' ? step : steps.findIndex((s) => s.id === step);
+  const found = steps[index];
+  if (!found) {
+    throw new Error(
+      `Scenario ${loaded.id} has no step ${String(step)} (steps: ${steps.map((s) => s.id).join(', ')}).`,
+    );
+  }
+  return { step: found, index };
+}
+
+/** The lab ready for checks, or the problem that prevents them. */
+export async function openLab(
+  client: Docker,
+  lab: string,
+  nodesNeeded: number,
+): Promise<{ ctx: LabContext } | { problem: ClusterProblem }> {
+  const problem = await diagnoseLab(client, lab, nodesNeeded);
+  if (problem) return { problem };
+  const opened = await labForChecks(lab);
+  if ('problem' in opened) return opened;
+  return { ctx: { client, lab, config: opened.config } };
+}
+
+/** Evaluates the checks of a step in a lab that is known to be up. */
+export async function checkStepIn(
+  ctx: LabContext,
+  loaded: LoadedScenario,
+  stepRef: string | number,
+  options: CheckStepOptions,
+): Promise<StepCheckResult> {
+  const started = Date.now();
+  const { step, index } = findStep(loaded, stepRef);
+  const head = { scenario: loaded.id, step: step.id, index, title: step.title };
+  const done = (
+    results: CheckResult[],
+    clusterProblem: ClusterProblem | null,
+  ): StepCheckResult => ({
+    ...head,
+    passed: clusterProblem === null && results.every((r) => r.passed),
+    results: clusterProblem ? [] : failedFirst(results),
+    clusterProblem,
+    seconds: (Date.now() - started) / 1000,
+  });
+  try {
+    await ensureStepFiles(ctx, loaded, step);
+  } catch (error) {
+    if (error instanceof ClusterProblemError) return done([], error.problem);
+    throw error;
+  }
+  const settled = await Promise.allSettled(
+    step.checks.map((check) =>
+      runCheck(ctx, check, {
+        timeoutMs: checkTimeoutMs(check, options),
+        ...(options.signal ? { signal: options.signal } : {}),
+      }),
+    ),
+  );
+  const results: CheckResult[] = [];
+  for (const outcome of settled) {
+    if (outcome.status === 'fulfilled') results.push(outcome.value);
+    else if (outcome.reason instanceof ClusterProblemError) return done([], outcome.reason.problem);
+    else throw outcome.reason;
+  }
+  return done(results, null);
+}
+
+/** Checks one step of a scenario in a lab: the lab's health first, then every condition. */
+export async function checkStep(
+  client: Docker,
+  lab: string,
+  loaded: LoadedScenario,
+  stepRef: string | number,
+  options: CheckStepOptions,
+): Promise<StepCheckResult> {
+  const started = Date.now();
+  const opened = await openLab(client, lab, loaded.scenario.nodes);
+  if ('problem' in opened) {
+    const { step, index } = findStep(loaded, stepRef);
+    return {
+      scenario: loaded.id,
+      step: step.id,
+      index,
+      title: step.title,
+      passed: false,
+      results: [],
+      clusterProblem: opened.problem,
+      seconds: (Date.now() - started) / 1000,
+    };
+  }
+  return checkStepIn(opened.ctx, loaded, stepRef, options);
+}

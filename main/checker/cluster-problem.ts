@@ -1,0 +1,105 @@
+// A lab that cannot answer is not a wrong answer: these say so, with the fix. diagnoseLab() looks
+// at the lab before a step is checked; ClusterProblemError carries a problem found midway.
+import type Docker from 'dockerode';
+import { kubectl, readyNodes } from '../lab/cluster.ts';
+import type { LabConfig } from '../lab/config.ts';
+import { labConfig } from '../lab/config.ts';
+import { findNodes } from '../lab/discover.ts';
+import { readState } from '../lab/state.ts';
+import type { ClusterProblem } from './result.ts';
+
+export class ClusterProblemError extends Error {
+  readonly problem: ClusterProblem;
+
+  constructor(problem: ClusterProblem) {
+    super(problem.message);
+    this.name = 'ClusterProblemError';
+    this.problem = problem;
+  }
+}
+
+/**
+ * kubectl's own words for "the API server (or a node's kubelet) did not answer", as opposed to
+ * "no such object". Anchored at line starts: a command run through `kubectl exec` may print
+ * "connection refused" itself, and that is the learner's answer, not a broken lab.
+ */
+const UNREACHABLE = [
+  /^The connection to the server .* was refused/m,
+  /^Unable to connect to the server/m,
+  /^Error from server \((ServiceUnavailable|Timeout)\)/m,
+  /^Error from server: etcdserver: /m,
+  /^error: Internal error occurred: error sending request: .*dial tcp/m,
+  /^error: unable to upgrade connection: .*(dial tcp|connection refused)/m,
+];
+
+export function isUnreachable(stderr: string): boolean {
+  return UNREACHABLE.some((pattern) => pattern.test(stderr));
+}
+
+export function upFix(lab: string, nodes?: number): string {
+  return `Run \`kubelab up --lab ${lab}${nodes === undefined ? '' : ` --nodes ${nodes}`}\` (it starts or repairs the lab), then check again.`;
+}
+
+export function apiUnreachable(lab: string, detail: string): ClusterProblem {
+  return {
+    message: `The API server of lab "${lab}" does not answer: ${detail.trim().split('\n')[0] ?? ''}`,
+    fix: upFix(lab),
+  };
+}
+
+/** The lab's configuration, or the problem that keeps it from being checked. */
+export async function labForChecks(
+  lab: string,
+): Promise<{ config: LabConfig } | { problem: ClusterProblem }> {
+  const state = await readState(lab);
+  if (!state) {
+    return { problem: { message: `There is no lab "${lab}".`, fix: upFix(lab) } };
+  }
+  if (!state.bootstrapped) {
+    return {
+      problem: { message: `Lab "${lab}" has not finished starting.`, fix: upFix(lab) },
+    };
+  }
+  return { config: labConfig(lab, state.nodeCount, state.subnetIndex) };
+}
+
+/**
+ * What keeps the lab from answering a scenario that needs `nodesNeeded` nodes: too few nodes, a
+ * node container that is not running, an API server that does not answer, a node NotReady.
+ */
+export async function diagnoseLab(
+  client: Docker,
+  lab: string,
+  nodesNeeded: number,
+): Promise<ClusterProblem | null> {
+  const opened = await labForChecks(lab);
+  if ('problem' in opened) return opened.problem;
+  const { config } = opened;
+  if (config.nodeCount < nodesNeeded) {
+    return {
+      message: `This scenario needs ${nodesNeeded} nodes; lab "${lab}" has ${config.nodeCount}.`,
+      fix: upFix(lab, nodesNeeded),
+    };
+  }
+  const found = await findNodes(client, lab);
+  for (const node of config.nodes.slice(0, nodesNeeded)) {
+    const container = found.get(node.name);
+    if (!container?.running) {
+      return {
+        message: `Node ${node.name} of lab "${lab}" is ${container ? container.state : 'gone'}.`,
+        fix: upFix(lab),
+      };
+    }
+  }
+  const readyz = await kubectl(client, config, ['get', '--raw=/readyz']);
+  if (readyz.exitCode !== 0) return apiUnreachable(lab, readyz.stderr || readyz.stdout);
+  const ready = await readyNodes(client, config);
+  const notReady = config.nodes.slice(0, nodesNeeded).filter((n) => !ready.includes(n.name));
+  if (notReady.length) {
+    return {
+      message: `Node ${notReady.map((n) => n.name).join(', ')} of lab "${lab}" is NotReady.`,
+      fix: `Wait a moment and check again; if it stays NotReady, ${upFix(lab).replace(/^Run/, 'run')}`,
+    };
+  }
+  return null;
+}

@@ -1,0 +1,209 @@
+// The checker's only ways into a lab, all read-only: kubectl in the control-plane node, a shell
+// command on a node (docker exec), a command in a pod's container (kubectl exec). Failures of
+// the lab itself become ClusterProblemError; "no such object" is an answer, not an error.
+import type Docker from 'dockerode';
+import { ADMIN_KUBECONFIG } from '../lab/cluster.ts';
+import type { LabConfig, NodeSpec } from '../lab/config.ts';
+import { execInContainer } from '../lab/node-exec.ts';
+import type { ExecResult } from '../lab/node-exec.ts';
+import type { PodTarget } from '../scenarios/schema.ts';
+import { ClusterProblemError, apiUnreachable, isUnreachable, upFix } from './cluster-problem.ts';
+import { namespaceArgs } from './kinds.ts';
+
+export interface LabContext {
+  client: Docker;
+  lab: string;
+  config: LabConfig;
+}
+
+/** An object as kubectl returns it in JSON. */
+export type KubeObject = Record<string, unknown>;
+
+const EXEC_TIMEOUT_MS = 60_000;
+
+function nodeSpec(ctx: LabContext, node: string): NodeSpec {
+  const spec = ctx.config.nodes.find((candidate) => candidate.name === node);
+  if (!spec) {
+    throw new ClusterProblemError({
+      message: `Lab "${ctx.lab}" has no node ${node}.`,
+      fix: upFix(ctx.lab, Math.min(3, Number(node.replace(/\D/g, '') || '0') + 1)),
+    });
+  }
+  return spec;
+}
+
+async function dockerExec(
+  ctx: LabContext,
+  container: string,
+  command: string[],
+  options: { stdin?: string; workdir?: string; timeoutMs?: number } = {},
+): Promise<ExecResult> {
+  const timeoutMs = options.timeoutMs ?? EXEC_TIMEOUT_MS;
+  try {
+    return await execInContainer(ctx.client, container, command, { ...options, timeoutMs });
+  } catch (error) {
+    if ((error as { code?: string }).code === 'EXEC_TIMEOUT') {
+      return { exitCode: 124, stdout: '', stderr: `no answer within ${timeoutMs / 1000} s` };
+    }
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new ClusterProblemError({
+      message: `Cannot run commands in ${container}: ${reason.split('\n')[0] ?? reason}`,
+      fix: upFix(ctx.lab),
+    });
+  }
+}
+
+/**
+ * kubectl in the control-plane node (bounded by `timeoutMs`, default 60 s); an API server that
+ * does not answer is a ClusterProblemError.
+ */
+export async function kube(
+  ctx: LabContext,
+  args: string[],
+  timeoutMs = EXEC_TIMEOUT_MS,
+): Promise<ExecResult> {
+  const result = await dockerExec(
+    ctx,
+    ctx.config.nodes[0]!.container,
+    ['kubectl', `--kubeconfig=${ADMIN_KUBECONFIG}`, ...args],
+    { timeoutMs },
+  );
+  if (result.exitCode !== 0 && isUnreachable(result.stderr)) {
+    throw new ClusterProblemError(apiUnreachable(ctx.lab, result.stderr));
+  }
+  return result;
+}
+
+/** kubectl's error as one line, without warnings. */
+export function kubectlError(result: ExecResult): string {
+  const text = (result.stderr || result.stdout).trim();
+  const line =
+    text
+      .split('\n')
+      .filter((l) => !/^Warning:|^W\d{4} /.test(l))
+      .join(' ') || `kubectl exited with ${result.exitCode}`;
+  return line.replace(/^error: /, '');
+}
+
+export function isNotFound(result: ExecResult): boolean {
+  return result.exitCode !== 0 && /\(NotFound\)|not found/.test(result.stderr);
+}
+
+export class KubectlError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'KubectlError';
+  }
+}
+
+/** One object, or null when it does not exist. */
+export async function getObject(
+  ctx: LabContext,
+  kind: string,
+  name: string,
+  namespace?: string,
+): Promise<KubeObject | null> {
+  const result = await kube(ctx, [
+    '--request-timeout=20s',
+    'get',
+    kind.toLowerCase(),
+    name,
+    ...namespaceArgs(kind, namespace),
+    '-o',
+    'json',
+  ]);
+  if (result.exitCode === 0) return JSON.parse(result.stdout) as KubeObject;
+  if (isNotFound(result)) return null;
+  throw new KubectlError(kubectlError(result));
+}
+
+/** Every object of a kind matching the selectors. */
+export async function listObjects(
+  ctx: LabContext,
+  kind: string,
+  options: { namespace?: string; selector?: string; fieldSelector?: string },
+): Promise<KubeObject[]> {
+  const args = [
+    '--request-timeout=20s',
+    'get',
+    kind.toLowerCase(),
+    ...namespaceArgs(kind, options.namespace),
+  ];
+  if (options.selector) args.push('-l', options.selector);
+  if (options.fieldSelector) args.push('--field-selector', options.fieldSelector);
+  const result = await kube(ctx, [...args, '-o', 'json']);
+  if (result.exitCode !== 0) throw new KubectlError(kubectlError(result));
+  return (JSON.parse(result.stdout) as { items?: KubeObject[] }).items ?? [];
+}
+
+/** `sh -c SCRIPT` on a node as root, in /home/learner, with positional arguments. */
+export function execOnNode(
+  ctx: LabContext,
+  node: string,
+  script: string,
+  args: string[] = [],
+  timeoutMs = EXEC_TIMEOUT_MS,
+): Promise<ExecResult> {
+  return dockerExec(ctx, nodeSpec(ctx, node).container, ['sh', '-c', script, 'sh', ...args], {
+    workdir: ctx.config.learnerHome,
+    timeoutMs,
+  });
+}
+
+/** `bash -lc COMMAND` on a node, as a learner's terminal would run it (used by solve). */
+export function bashOnNode(
+  ctx: LabContext,
+  node: string,
+  command: string,
+  timeoutMs: number,
+): Promise<ExecResult> {
+  return dockerExec(ctx, nodeSpec(ctx, node).container, ['bash', '-lc', command], {
+    workdir: ctx.config.learnerHome,
+    timeoutMs,
+  });
+}
+
+/** Writes a file on a node (as root), creating its folder. */
+export async function writeOnNode(
+  ctx: LabContext,
+  node: string,
+  path: string,
+  content: string,
+): Promise<void> {
+  const dir = path.slice(0, path.lastIndexOf('/')) || '/';
+  const result = await dockerExec(
+    ctx,
+    nodeSpec(ctx, node).container,
+    ['sh', '-c', 'mkdir -p "$1" && cat > "$2"', 'sh', dir, path],
+    { stdin: content },
+  );
+  if (result.exitCode !== 0) {
+    throw new ClusterProblemError({
+      message: `Cannot write ${path} on ${node}: ${result.stderr.trim()}`,
+      fix: upFix(ctx.lab),
+    });
+  }
+}
+
+/** `kubectl exec` argv for a pod target (the first container unless one is named). */
+export function podExecArgs(target: PodTarget, argv: string[]): string[] {
+  return [
+    'exec',
+    '-n',
+    target.namespace ?? 'default',
+    target.pod,
+    ...(target.container ? ['-c', target.container] : []),
+    '--',
+    ...argv,
+  ];
+}
+
+/** A command inside a pod's container, through kubectl exec. */
+export function execInPod(
+  ctx: LabContext,
+  target: PodTarget,
+  argv: string[],
+  timeoutMs = EXEC_TIMEOUT_MS,
+): Promise<ExecResult> {
+  return kube(ctx, podExecArgs(target, argv), timeoutMs);
+}

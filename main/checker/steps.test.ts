@@ -1,0 +1,45 @@
+// The pure rules around steps: which steps `solve` runs, how long checks and waits may take.
+import { describe, expect, it } from 'vitest';
+import { stepsToSolve } from '../cli/commands/solve.ts';
+import { checkTimeoutMs } from './check-step.ts';
+import { waitSeconds } from './solve.ts';
+import { check } from './test-checks.ts';
+
+describe('solve picks its steps', () => {
+  it('without a target: the current step, or nothing once all have passed', () => {
+    expect(stepsToSolve(2, null)).toEqual([2]);
+    expect(stepsToSolve(null, null)).toEqual([]);
+  });
+
+  it('with a target ahead: every step from the current one through it (skip ahead)', () => {
+    expect(stepsToSolve(1, 4)).toEqual([1, 2, 3, 4]);
+    expect(stepsToSolve(3, 3)).toEqual([3]);
+  });
+
+  it('with a target behind the learner (or all passed): that step alone', () => {
+    expect(stepsToSolve(5, 2)).toEqual([2]);
+    expect(stepsToSolve(null, 0)).toEqual([0]);
+  });
+});
+
+describe('how long checks wait', () => {
+  const ready = check({ type: 'ready', kind: 'Pod', name: 'web', timeoutSeconds: 180 });
+  const http = check({ type: 'http', from: { node: 'worker1' }, url: 'http://x/' });
+
+  it('interactive: object checks briefly, probes once', () => {
+    expect(checkTimeoutMs(ready, { wait: false })).toBe(4000);
+    expect(checkTimeoutMs(ready, { wait: false, briefSeconds: 0 })).toBe(0);
+    expect(checkTimeoutMs(http, { wait: false })).toBe(0);
+  });
+
+  it('fully: ready checks their own timeout, others a settle time', () => {
+    expect(checkTimeoutMs(ready, { wait: true })).toBe(180_000);
+    expect(checkTimeoutMs(http, { wait: true })).toBe(60_000);
+  });
+
+  it('wait actions: their own timeout, else the ready check’s, else 120 s', () => {
+    expect(waitSeconds({ wait: ready, timeoutSeconds: 30 })).toBe(30);
+    expect(waitSeconds({ wait: ready })).toBe(180);
+    expect(waitSeconds({ wait: http })).toBe(120);
+  });
+});

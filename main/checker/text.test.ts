@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { asText, matchesPattern, oneLine, shellQuote, shorten } from './text.ts';
+
+describe('text rules', () => {
+  it('turns scalars into text and objects into JSON', () => {
+    expect(asText(80)).toBe('80');
+    expect(asText(true)).toBe('true');
+    expect(asText('None')).toBe('None');
+    expect(asText({})).toBe('{}');
+    expect(asText(undefined)).toBe('');
+  });
+
+  it('matches regular expressions with the m flag, anywhere', () => {
+    expect(matchesPattern('a\nnameserver 10.96.0.10\nb', '^nameserver 10\\.96\\.0\\.10$')).toBe(
+      true,
+    );
+    expect(matchesPattern('xx Version 2 yy', 'Version 2')).toBe(true);
+    expect(matchesPattern('Version 1', 'Version 2')).toBe(false);
+  });
+
+  it('shortens long values and shows them on one line', () => {
+    expect(shorten('x'.repeat(500), 10)).toBe(`${'x'.repeat(9)}…`);
+    expect(oneLine('a\nb')).toBe('a ⏎ b');
+  });
+
+  it('quotes shell words only when needed', () => {
+    expect(shellQuote('app=web')).toBe('app=web');
+    expect(shellQuote('{.status.phase}')).toBe(`'{.status.phase}'`);
+    expect(shellQuote("it's")).toBe(`'it'\\''s'`);
+    expect(shellQuote('')).toBe(`''`);
+  });
+});

@@ -1,0 +1,78 @@
+// `kubelab scenarios [--json]` lists the guided scenarios; `kubelab scenarios lint DIR…` checks
+// scenario folders without a cluster.
+import { parseArgs } from 'node:util';
+import type { CliCommand } from '../command.ts';
+import { loadAllScenarios } from '../../scenarios/load.ts';
+import { lintScenarioFolder } from '../../scenarios/lint.ts';
+import { formatProblem, hasErrors } from '../../scenarios/problems.ts';
+import { bold, green, red, yellow } from '../output.ts';
+import { scenariosDirOption, scenariosRoot } from './scenario-args.ts';
+
+async function list(args: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: { json: { type: 'boolean', default: false }, ...scenariosDirOption },
+  });
+  const catalog = await loadAllScenarios(scenariosRoot(values['scenarios-dir']));
+  const rows = catalog.scenarios.map(({ id, scenario }) => ({
+    id,
+    title: scenario.title,
+    level: scenario.level,
+    minutes: scenario.minutes,
+    nodes: scenario.nodes,
+    steps: scenario.steps.length,
+    summary: scenario.summary,
+  }));
+  const failures = catalog.failures.map((failure) => ({
+    id: failure.id,
+    problems: failure.problems.map(formatProblem),
+  }));
+  if (values.json) {
+    console.log(JSON.stringify({ scenarios: rows, failures }, null, 2));
+    return failures.length ? 1 : 0;
+  }
+  console.log(
+    bold(
+      `${'ID'.padEnd(17)}${'NODES'.padEnd(7)}${'STEPS'.padEnd(7)}${'LEVEL'.padEnd(14)}${'MIN'.padEnd(5)}TITLE`,
+    ),
+  );
+  for (const row of rows) {
+    console.log(
+      `${row.id.padEnd(17)}${String(row.nodes).padEnd(7)}${String(row.steps).padEnd(7)}${row.level.padEnd(14)}${String(row.minutes).padEnd(5)}${row.title}`,
+    );
+  }
+  for (const failure of failures) {
+    console.log(red(`${failure.id}: does not load`));
+    for (const problem of failure.problems) console.log(`  ${problem}`);
+  }
+  return failures.length ? 1 : 0;
+}
+
+async function lint(args: string[]): Promise<number> {
+  const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
+  if (!positionals.length) {
+    console.error('usage: kubelab scenarios lint DIR…');
+    return 2;
+  }
+  let errors = false;
+  for (const dir of positionals) {
+    const problems = await lintScenarioFolder(dir);
+    for (const problem of problems) {
+      const line = formatProblem(problem);
+      console.log(problem.severity === 'error' ? red(line) : yellow(line));
+    }
+    if (hasErrors(problems)) errors = true;
+    else
+      console.log(
+        green(`${dir}: ${problems.length ? `${problems.length} warning(s), ` : ''}no errors`),
+      );
+  }
+  return errors ? 1 : 0;
+}
+
+export const scenarios: CliCommand = {
+  name: 'scenarios',
+  summary: 'list the guided scenarios; `lint DIR…` checks scenario folders',
+  usage: 'scenarios [--json] | scenarios lint DIR…',
+  run: (args) => (args[0] === 'lint' ? lint(args.slice(1)) : list(args)),
+};
