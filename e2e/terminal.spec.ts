@@ -54,8 +54,18 @@ test.describe('terminal on a lab node', () => {
     const firstLine = ((await block.locator('code').textContent()) ?? '').split('\n')[0]!.trim();
     await block.getByTestId('send-to-terminal').click();
     await expect(screen).toContainText(firstLine.slice(0, 40), { timeout: 30_000 });
-    // The checker's area exists but stays hidden until that API is wired.
-    await expect(page.getByTestId('check-area')).toBeHidden();
+    // The step's manifest was put in the learner's home when the step opened.
+    if (firstLine.startsWith('cat '))
+      await expect(screen).toContainText('apiVersion', { timeout: 30_000 });
+    // Check on the untouched first step: it fails and says what was expected and what was found.
+    await page.getByTestId('check-button').click();
+    await expect(page.getByTestId('check-summary')).toContainText('not met yet', {
+      timeout: 60_000,
+    });
+    const failed = page.locator('[data-testid="condition"][data-passed="false"]').first();
+    await expect(failed.getByTestId('expected')).not.toBeEmpty();
+    await expect(failed.getByTestId('found')).not.toBeEmpty();
+    await page.screenshot({ path: 'test-results/screens/scenario-check-failed.png' });
 
     // Switching away and back re-attaches to the same shell and replays its output.
     await page.getByRole('button', { name: 'Home' }).click();

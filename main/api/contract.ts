@@ -16,7 +16,12 @@ import {
   LabUpSchema,
   OperationStartedSchema,
 } from './schemas/lab.ts';
-import { ScenarioViewSchema } from './schemas/scenarios.ts';
+import {
+  ProgressViewSchema,
+  ScenarioViewSchema,
+  StepCheckResultSchema,
+  StepRefSchema,
+} from './schemas/scenarios.ts';
 import {
   TerminalAckSchema,
   TerminalCloseSchema,
@@ -62,6 +67,19 @@ export const labApiContract = {
   scenarios: {
     /** Every scenario that loads cleanly, with each step's Markdown. */
     list: method(none, z.array(ScenarioViewSchema)),
+    /** Puts the step's manifests (and earlier steps') into the learner home on every node. */
+    open: method(StepRefSchema, z.object({ ready: z.boolean(), problem: z.string().nullable() })),
+    /** Checks a step now (brief wait); every condition with expected/found/hint/command. */
+    check: method(StepRefSchema, StepCheckResultSchema),
+    /** Applies a step's solution in the background ("show me"); progress events. */
+    solve: method(StepRefSchema, OperationStartedSchema),
+    /** Steps passed and hints revealed, per scenario, in a lab. */
+    progress: method(z.object({ lab: StepRefSchema.shape.lab }).strict(), ProgressViewSchema),
+    /** Records that `shown` hints of a step are revealed. */
+    hint: method(
+      StepRefSchema.extend({ shown: z.number().int().min(1) }).strict(),
+      ProgressViewSchema,
+    ),
   },
   terminal: {
     /** A shell on a node, owned by the calling connection/window (re-attaches if open). */

@@ -14,6 +14,7 @@ import { OperationTracker } from '../operations.ts';
 import type { OperationHandle } from '../operations.ts';
 import { TerminalManager } from '../terminal/terminal-manager.ts';
 import { scenarioViews } from './scenario-views.ts';
+import { checkForUi, openStep, progressView, revealHint, solveForUi } from './scenario-actions.ts';
 
 export interface LabServices {
   bus: EventBus;
@@ -94,6 +95,19 @@ export function createLabApi(services: LabServices): LabImplementation {
     },
     scenarios: {
       list: () => scenarioViews(),
+      open: async ({ lab, scenario, step }) =>
+        openStep(await requireEngine(), { lab: lab ?? 'default', scenario, step }),
+      check: async ({ lab, scenario, step }) =>
+        checkForUi(await requireEngine(), { lab: lab ?? 'default', scenario, step }),
+      solve: ({ lab, scenario, step }) =>
+        background(services, 'scenarios.solve', step, async (op) =>
+          solveForUi(await requireEngine(), { lab: lab ?? 'default', scenario, step }, (label) =>
+            op.update(step, 50, label),
+          ),
+        ),
+      progress: ({ lab }) => progressView(lab ?? 'default'),
+      hint: ({ lab, scenario, step, shown }) =>
+        revealHint({ lab: lab ?? 'default', scenario, step }, shown),
     },
     terminal: {
       open: (request, caller) => terminals.open(request, caller),

@@ -15,6 +15,7 @@ export async function scenarioViews(): Promise<ScenarioView[]> {
       id: step.id,
       title: step.title,
       markdown: markdown[step.id] ?? '',
+      hints: step.hints,
     })),
   }));
 }

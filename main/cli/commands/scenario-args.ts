@@ -1,29 +1,10 @@
 // Finding scenarios for the scenario verbs: by id under scenarios/ (or --scenarios-dir).
-import { join } from 'node:path';
-import { LabError } from '../../api/errors.ts';
-import type { LoadedScenario } from '../../scenarios/load.ts';
-import { defaultScenariosRoot, loadAllScenarios, loadScenario } from '../../scenarios/load.ts';
-import { formatProblem } from '../../scenarios/problems.ts';
+import { defaultScenariosRoot } from '../../scenarios/load.ts';
+
+export { scenarioById } from '../../scenarios/by-id.ts';
 
 export const scenariosDirOption = { 'scenarios-dir': { type: 'string' } } as const;
 
 export function scenariosRoot(value: string | undefined): string {
   return value ?? defaultScenariosRoot();
-}
-
-/** One scenario by id; a broken or unknown one is an error that says what is wrong. */
-export async function scenarioById(id: string, root: string): Promise<LoadedScenario> {
-  const result = await loadScenario(join(root, id));
-  if (result.ok) return result.loaded;
-  const missing = result.problems.some((p) => p.message.startsWith('missing scenario.yaml'));
-  if (missing) {
-    const { scenarios } = await loadAllScenarios(root);
-    throw new LabError('NO_SCENARIO', `There is no scenario "${id}" in ${root}.`, {
-      fix: `Scenarios: ${scenarios.map((s) => s.id).join(', ')} (kubelab scenarios lists them).`,
-    });
-  }
-  throw new LabError('BAD_SCENARIO', `Scenario "${id}" does not load.`, {
-    details: result.problems.map(formatProblem),
-    fix: `kubelab scenarios lint ${join(root, id)}`,
-  });
 }
