@@ -66,6 +66,10 @@ test.describe('terminal on a lab node', () => {
     await expect(failed.getByTestId('expected')).not.toBeEmpty();
     await expect(failed.getByTestId('found')).not.toBeEmpty();
     await page.screenshot({ path: 'test-results/screens/scenario-check-failed.png' });
+    // A later step offers to skip ahead while earlier steps are not done.
+    await page.getByTestId('next-step').click();
+    await expect(page.getByTestId('skip-here')).toBeVisible();
+    await page.getByRole('button', { name: '← Previous' }).click();
 
     // Switching away and back re-attaches to the same shell and replays its output.
     await page.getByRole('button', { name: 'Home' }).click();

@@ -102,6 +102,26 @@ export async function checkStepIn(
   return done(results, null);
 }
 
+/** The answer for a step when the lab itself cannot be asked: its problem, no conditions. */
+export function problemResult(
+  loaded: LoadedScenario,
+  stepRef: string | number,
+  problem: ClusterProblem,
+  seconds: number,
+): StepCheckResult {
+  const { step, index } = findStep(loaded, stepRef);
+  return {
+    scenario: loaded.id,
+    step: step.id,
+    index,
+    title: step.title,
+    passed: false,
+    results: [],
+    clusterProblem: problem,
+    seconds,
+  };
+}
+
 /** Checks one step of a scenario in a lab: the lab's health first, then every condition. */
 export async function checkStep(
   client: Docker,
@@ -113,17 +133,7 @@ export async function checkStep(
   const started = Date.now();
   const opened = await openLab(client, lab, loaded.scenario.nodes);
   if ('problem' in opened) {
-    const { step, index } = findStep(loaded, stepRef);
-    return {
-      scenario: loaded.id,
-      step: step.id,
-      index,
-      title: step.title,
-      passed: false,
-      results: [],
-      clusterProblem: opened.problem,
-      seconds: (Date.now() - started) / 1000,
-    };
+    return problemResult(loaded, stepRef, opened.problem, (Date.now() - started) / 1000);
   }
   return checkStepIn(opened.ctx, loaded, stepRef, options);
 }

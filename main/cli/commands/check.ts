@@ -4,7 +4,7 @@
 import { parseArgs } from 'node:util';
 import type { CliCommand } from '../command.ts';
 import { requireEngine } from '../../engine/docker.ts';
-import { checkStepIn, findStep, openLab } from '../../checker/check-step.ts';
+import { checkStepIn, findStep, openLab, problemResult } from '../../checker/check-step.ts';
 import {
   currentStepIndex,
   markStepPassed,
@@ -82,17 +82,7 @@ export const check: CliCommand = {
     const opened = await openLab(client, lab, loaded.scenario.nodes);
     const results: StepCheckResult[] = [];
     if ('problem' in opened) {
-      const { step, index } = findStep(loaded, indexes[0]!);
-      results.push({
-        scenario: id,
-        step: step.id,
-        index,
-        title: step.title,
-        passed: false,
-        results: [],
-        clusterProblem: opened.problem,
-        seconds: 0,
-      });
+      results.push(problemResult(loaded, indexes[0]!, opened.problem, 0));
     } else {
       for (const index of indexes) {
         const result = await checkStepIn(opened.ctx, loaded, index, { wait: false });
