@@ -6,6 +6,7 @@
 // apply caps" means it does not — no real image is needed for the probe.
 import type Docker from 'dockerode';
 import { Readable } from 'node:stream';
+import { followToEnd, imageExists } from './images.ts';
 import { labLabels } from './labels.ts';
 
 export type NodeMode = 'privileged' | 'explicit-capabilities';
@@ -37,20 +38,14 @@ export interface ModeProbe {
 }
 
 async function ensureProbeImage(client: Docker): Promise<void> {
-  try {
-    await client.getImage(PROBE_IMAGE).inspect();
-    return;
-  } catch {
-    // not there yet: import an empty tar (two zero blocks)
-  }
+  if (await imageExists(client, PROBE_IMAGE)) return;
+  // Not there yet: import an empty tar (two zero blocks).
   const stream = await client.importImage(Readable.from([Buffer.alloc(1024)]), {
     repo: 'kubelab/probe',
     tag: 'empty',
     changes: Object.entries(labLabels('probe')).map(([k, v]) => `LABEL ${k}=${v}`),
   });
-  await new Promise<void>((resolve, reject) => {
-    client.modem.followProgress(stream, (error) => (error ? reject(error) : resolve()));
-  });
+  await followToEnd(client, stream);
 }
 
 export async function probeMode(client: Docker, mode: NodeMode): Promise<ModeProbe> {

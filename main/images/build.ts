@@ -3,6 +3,7 @@
 // contexts are marked complete last, and a re-run picks up where the last one stopped.
 import type Docker from 'dockerode';
 import { LabError } from '../api/errors.ts';
+import { imageExists } from '../engine/images.ts';
 import { LAB_LABEL } from '../engine/labels.ts';
 import { BuildLog } from './build-log.ts';
 import { IMAGE_CATALOG, withDependencies } from './catalog.ts';
@@ -29,15 +30,6 @@ export interface BuildResult {
   ref: string;
   built: boolean;
   seconds: number;
-}
-
-async function exists(client: Docker, ref: string): Promise<boolean> {
-  try {
-    await client.getImage(ref).inspect();
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 async function buildOne(
@@ -95,7 +87,7 @@ export async function buildImages(
         elapsedMs: Date.now() - started,
       });
     const ref = await imageRef(spec.name);
-    if (await exists(client, ref)) {
+    if (await imageExists(client, ref)) {
       report('up-to-date', 1, 'up to date');
       results.push({ image: spec.name, ref, built: false, seconds: 0 });
       continue;

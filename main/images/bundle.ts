@@ -14,6 +14,7 @@ import { createGunzip, createGzip } from 'node:zlib';
 import type Docker from 'dockerode';
 import tar from 'tar-stream';
 import { LabError } from '../api/errors.ts';
+import { followToEnd, imageExists, saveImages } from '../engine/images.ts';
 import { imageHash, imageRef } from './hash.ts';
 
 export const BUNDLE_FORMAT = 'kubelab-images/1';
@@ -75,10 +76,10 @@ export async function packImages(
   try {
     const payloadPath = join(work, PAYLOAD);
     onProgress(`saving ${images.length} images (docker save | gzip)`);
-    const withGetImages = client as unknown as {
-      getImages(opts: { names: string[] }): Promise<NodeJS.ReadableStream>;
-    };
-    const saved = await withGetImages.getImages({ names: images.map((image) => image.ref) });
+    const saved = await saveImages(
+      client,
+      images.map((image) => image.ref),
+    );
     const digest = digestStream();
     await pipeline(saved, createGzip({ level: 1 }), digest, createWriteStream(payloadPath));
     const manifest: BundleManifest = {
@@ -174,15 +175,6 @@ async function verifyBundle(
   return { manifest, payloadPath };
 }
 
-async function present(client: Docker, ref: string): Promise<boolean> {
-  try {
-    await client.getImage(ref).inspect();
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 export async function loadImages(
   client: Docker,
   file: string,
@@ -198,7 +190,8 @@ export async function loadImages(
     onProgress('verifying the bundle (size, checksum, architecture)');
     const { manifest, payloadPath } = await verifyBundle(file, work);
     const before = new Map<string, boolean>();
-    for (const image of manifest.images) before.set(image.ref, await present(client, image.ref));
+    for (const image of manifest.images)
+      before.set(image.ref, await imageExists(client, image.ref));
     onProgress(`importing ${manifest.images.length} images`);
     try {
       const stream = new PassThrough();
@@ -206,16 +199,7 @@ export async function loadImages(
       const feed = pipeline(createReadStream(payloadPath), createGunzip(), stream);
       const output = await loading;
       await feed;
-      await new Promise<void>((resolve, reject) =>
-        client.modem.followProgress(
-          output,
-          (error: Error | null, lines: Array<{ error?: string }>) => {
-            const failed = error?.message ?? lines.find((line) => line.error)?.error;
-            if (failed) reject(new Error(failed));
-            else resolve();
-          },
-        ),
-      );
+      await followToEnd(client, output);
       for (const image of manifest.images) {
         const info = await client.getImage(image.ref).inspect();
         if (info.Id !== image.imageId)

@@ -9,6 +9,7 @@ import { cp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type Docker from 'dockerode';
+import { saveImages } from '../engine/images.ts';
 import { cacheDir } from '../paths.ts';
 import type { ImageSpec } from './catalog.ts';
 import { imageSpec } from './catalog.ts';
@@ -52,11 +53,7 @@ async function savePreload(client: Docker, spec: ImageSpec, dir: string): Promis
   }
   await mkdir(join(dir, 'images'), { recursive: true });
   // One `docker save` of all of them shares their common layers in one archive.
-  // dockerode has getImages (GET /images/get?names=…) but its types do not declare it.
-  const withGetImages = client as unknown as {
-    getImages(opts: { names: string[] }): Promise<NodeJS.ReadableStream>;
-  };
-  const archive = await withGetImages.getImages({ names: refs });
+  const archive = await saveImages(client, refs);
   await pipeline(archive, createWriteStream(join(dir, 'images', 'preload.tar')));
   await writeFile(join(dir, 'images', 'names.txt'), names.join('\n') + '\n');
 }

@@ -3,6 +3,7 @@
 import { spawn } from 'node:child_process';
 import type Docker from 'dockerode';
 import { join } from 'node:path';
+import { followToEnd } from '../engine/images.ts';
 import type { BuildLog } from './build-log.ts';
 
 export async function importRootfs(
@@ -28,11 +29,7 @@ export async function importRootfs(
     'CMD ["/bin/bash"]',
   ];
   const stream = await client.importImage(child.stdout, { repo, tag, changes });
-  await new Promise<void>((resolve, reject) => {
-    client.modem.followProgress(stream, (error: Error | null) =>
-      error ? reject(error) : resolve(),
-    );
-  });
+  await followToEnd(client, stream);
   const code = await exited;
   if (code !== 0) {
     await client

@@ -2,6 +2,7 @@
 // (kind's rule). Scenarios may override the node count; the rest are the defaults the
 // tutorials' pictures assume.
 import { join } from 'node:path';
+import { LabError } from '../api/errors.ts';
 import { kubelabHome } from '../paths.ts';
 
 export interface NodeSpec {
@@ -103,4 +104,15 @@ export function labConfig(name: string, nodeCount: number, subnetIndex = 0): Lab
 
 export function controlPlane(config: LabConfig): NodeSpec {
   return config.nodes[0]!;
+}
+
+/** A node of the lab by name, or NO_NODE listing the lab's nodes. */
+export function nodeNamed(config: LabConfig, name: string): NodeSpec {
+  const spec = config.nodes.find((candidate) => candidate.name === name);
+  if (!spec) {
+    throw new LabError('NO_NODE', `Lab "${config.name}" has no node "${name}".`, {
+      fix: `Its nodes are: ${config.nodes.map((n) => n.name).join(', ')}.`,
+    });
+  }
+  return spec;
 }

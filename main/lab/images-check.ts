@@ -3,6 +3,7 @@
 // the lab starts and says which are missing and how to build them.
 import type Docker from 'dockerode';
 import { LabError } from '../api/errors.ts';
+import { imageExists } from '../engine/images.ts';
 import { IMAGE_CATALOG } from '../images/catalog.ts';
 import { imageRef } from '../images/hash.ts';
 
@@ -17,11 +18,7 @@ export function workloadImageNames(): string[] {
 async function missingOf(client: Docker, names: string[]): Promise<string[]> {
   const missing: string[] = [];
   for (const name of names) {
-    try {
-      await client.getImage(await imageRef(name)).inspect();
-    } catch {
-      missing.push(name);
-    }
+    if (!(await imageExists(client, await imageRef(name)))) missing.push(name);
   }
   return missing;
 }

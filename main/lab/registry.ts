@@ -6,6 +6,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import type Docker from 'dockerode';
 import { LabError } from '../api/errors.ts';
+import { followToEnd, imageExists } from '../engine/images.ts';
 import { labLabels } from '../engine/labels.ts';
 import { IMAGE_CATALOG } from '../images/catalog.ts';
 import { imageHash, imageRef } from '../images/hash.ts';
@@ -129,9 +130,7 @@ export async function syncRegistry(
       const [path, tag] = clusterName.replace(/^docker\.io\//, '').split(':') as [string, string];
       if (pushed[clusterName] === hash && (await manifestExists(port, path, tag))) continue;
       onImage(`${spec.name} → ${path}:${tag}`, index, mirrored.length);
-      try {
-        await client.getImage(ref).inspect();
-      } catch {
+      if (!(await imageExists(client, ref))) {
         throw new LabError('IMAGE_MISSING', `The ${spec.name} image (${ref}) is not built.`, {
           fix: `Run \`kubelab images build ${spec.name}\`.`,
         });
@@ -143,16 +142,7 @@ export async function syncRegistry(
         const stream = await client
           .getImage(`${target}:${tag}`)
           .push({ authconfig: {} } as Docker.ImagePushOptions);
-        await new Promise<void>((resolve, reject) =>
-          client.modem.followProgress(
-            stream,
-            (error: Error | null, output: Array<{ error?: string }>) => {
-              const failed = error?.message ?? output.find((line) => line.error)?.error;
-              if (failed) reject(new Error(failed));
-              else resolve();
-            },
-          ),
-        );
+        await followToEnd(client, stream);
       } finally {
         // Only the push needed that name: remove the temporary tag, never the image.
         await client

@@ -1,7 +1,9 @@
 // What a lab remembers between runs (~/.kubelab/labs/<lab>/lab.json), written atomically.
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { labDir } from './config.ts';
+import { LabError } from '../api/errors.ts';
+import { labConfig, labDir } from './config.ts';
+import type { LabConfig } from './config.ts';
 
 export interface LabState {
   name: string;
@@ -40,4 +42,15 @@ export async function writeState(state: LabState): Promise<void> {
   const tmp = `${file(state.name)}.tmp-${process.pid}`;
   await writeFile(tmp, JSON.stringify(state, null, 2));
   await rename(tmp, file(state.name));
+}
+
+/** The config of a lab that has been created, or NO_LAB with the command that creates it. */
+export async function existingLabConfig(lab: string): Promise<LabConfig> {
+  const state = await readState(lab);
+  if (!state) {
+    throw new LabError('NO_LAB', `There is no lab "${lab}".`, {
+      fix: `Start it on the Home screen, or with \`kubelab up --lab ${lab}\`.`,
+    });
+  }
+  return labConfig(lab, state.nodeCount, state.subnetIndex);
 }

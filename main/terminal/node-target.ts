@@ -2,8 +2,8 @@
 // learner gets a clear error instead of a shell that dies at once.
 import type Docker from 'dockerode';
 import { LabError } from '../api/errors.ts';
-import { labConfig } from '../lab/config.ts';
-import { readState } from '../lab/state.ts';
+import { nodeNamed } from '../lab/config.ts';
+import { existingLabConfig } from '../lab/state.ts';
 
 export interface NodeTarget {
   container: string;
@@ -11,19 +11,8 @@ export interface NodeTarget {
 }
 
 export async function nodeTarget(client: Docker, lab: string, node: string): Promise<NodeTarget> {
-  const state = await readState(lab);
-  if (!state) {
-    throw new LabError('NO_LAB', `There is no lab "${lab}".`, {
-      fix: `Start it on the Home screen, or with \`kubelab up --lab ${lab}\`.`,
-    });
-  }
-  const config = labConfig(lab, state.nodeCount, state.subnetIndex);
-  const spec = config.nodes.find((candidate) => candidate.name === node);
-  if (!spec) {
-    throw new LabError('NO_NODE', `Lab "${lab}" has no node "${node}".`, {
-      fix: `Its nodes are: ${config.nodes.map((n) => n.name).join(', ')}.`,
-    });
-  }
+  const config = await existingLabConfig(lab);
+  const spec = nodeNamed(config, node);
   let running: boolean;
   try {
     running = (await client.getContainer(spec.container).inspect()).State.Running;

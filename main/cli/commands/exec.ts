@@ -1,9 +1,8 @@
 import { parseArgs } from 'node:util';
 import type { CliCommand } from '../command.ts';
 import { requireEngine } from '../../engine/docker.ts';
-import { labConfig } from '../../lab/config.ts';
-import { readState } from '../../lab/state.ts';
-import { LabError } from '../../api/errors.ts';
+import { nodeNamed } from '../../lab/config.ts';
+import { existingLabConfig } from '../../lab/state.ts';
 import { runInteractive } from './interactive.ts';
 import { labName, labOption } from './lab-args.ts';
 
@@ -12,19 +11,8 @@ export async function nodeContainer(
   lab: string,
   node: string,
 ): Promise<{ container: string; home: string }> {
-  const state = await readState(lab);
-  if (!state)
-    throw new LabError('NO_LAB', `There is no lab "${lab}".`, {
-      fix: `Start it with \`kubelab up --lab ${lab}\`.`,
-    });
-  const config = labConfig(lab, state.nodeCount, state.subnetIndex);
-  const spec = config.nodes.find((candidate) => candidate.name === node);
-  if (!spec) {
-    throw new LabError('NO_NODE', `Lab "${lab}" has no node "${node}".`, {
-      fix: `Its nodes are: ${config.nodes.map((n) => n.name).join(', ')}.`,
-    });
-  }
-  return { container: spec.container, home: config.learnerHome };
+  const config = await existingLabConfig(lab);
+  return { container: nodeNamed(config, node).container, home: config.learnerHome };
 }
 
 export const exec: CliCommand = {

@@ -1,20 +1,14 @@
 import { parseArgs } from 'node:util';
 import type { CliCommand } from '../command.ts';
 import { requireEngine } from '../../engine/docker.ts';
-import { controlPlane, labConfig } from '../../lab/config.ts';
-import { readState } from '../../lab/state.ts';
-import { LabError } from '../../api/errors.ts';
+import { controlPlane } from '../../lab/config.ts';
+import { existingLabConfig } from '../../lab/state.ts';
 import { runInteractive } from './interactive.ts';
 import { labName, labOption } from './lab-args.ts';
 
 /** The control-plane container of a lab that exists, or a clear error. */
 export async function labControlPlane(lab: string): Promise<string> {
-  const state = await readState(lab);
-  if (!state)
-    throw new LabError('NO_LAB', `There is no lab "${lab}".`, {
-      fix: `Start it with \`kubelab up --lab ${lab}\`.`,
-    });
-  return controlPlane(labConfig(lab, state.nodeCount, state.subnetIndex)).container;
+  return controlPlane(await existingLabConfig(lab)).container;
 }
 
 export const kubectl: CliCommand = {

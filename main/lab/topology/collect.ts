@@ -1,11 +1,9 @@
 // Gathers a lab's topology: node networking by docker exec, Kubernetes objects by kubectl.
 import type Docker from 'dockerode';
-import { LabError } from '../../api/errors.ts';
 import { kubectlJson } from '../cluster.ts';
-import { labConfig } from '../config.ts';
 import { findNodes } from '../discover.ts';
 import { nodeSh } from '../node-exec.ts';
-import { readState } from '../state.ts';
+import { existingLabConfig } from '../state.ts';
 import { hostFolderOf } from './host-folder.ts';
 import { NODE_NETWORK_SCRIPT, parseNodeNetwork } from './node-network.ts';
 import type {
@@ -66,12 +64,7 @@ interface PvJson {
 }
 
 export async function collectTopology(client: Docker, lab: string): Promise<Topology> {
-  const state = await readState(lab);
-  if (!state)
-    throw new LabError('NO_LAB', `There is no lab "${lab}".`, {
-      fix: `Start it with \`kubelab up --lab ${lab}\`.`,
-    });
-  const config = labConfig(lab, state.nodeCount, state.subnetIndex);
+  const config = await existingLabConfig(lab);
   const found = await findNodes(client, lab);
   const [pods, services, slices, pvs] = await Promise.all([
     kubectlJson<List<PodJson>>(client, config, ['get', 'pods', '-A']),
