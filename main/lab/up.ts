@@ -212,6 +212,38 @@ async function waitReady(
   });
 }
 
+/**
+ * Runs an idempotent step; if it has not settled after `stallMs`, runs it once more and takes
+ * that answer. The timer also keeps the process alive, so a stall can never end in a silent exit.
+ */
+async function retryIfStalled<T>(
+  what: string,
+  stallMs: number,
+  work: () => Promise<T>,
+  onRetry: () => void,
+): Promise<T> {
+  const attempt = (): Promise<T> => {
+    let timer: NodeJS.Timeout | undefined;
+    const stalled = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () =>
+          reject(
+            new LabError('STALLED', `Timed out after ${stallMs / 1000} s waiting for ${what}.`),
+          ),
+        stallMs,
+      );
+    });
+    return Promise.race([work(), stalled]).finally(() => clearTimeout(timer));
+  };
+  try {
+    return await attempt();
+  } catch (error) {
+    if (!(error instanceof LabError) || error.code !== 'STALLED') throw error;
+    onRetry();
+    return attempt();
+  }
+}
+
 export async function labUp(client: Docker, options: UpOptions): Promise<UpResult> {
   return withLabLock(options.lab, 'kubelab up', async () => {
     const started = Date.now();
@@ -259,14 +291,28 @@ export async function labUp(client: Docker, options: UpOptions): Promise<UpResul
         name: 'registry',
         weight: 3,
         run: async (report) => {
-          const port = await ensureRegistry(client, config);
+          // The registry phase has been seen to stall with nothing left to wait on (cause not
+          // found yet); it is idempotent, so a stalled start is given one more try.
+          const port = await retryIfStalled(
+            'the lab registry to start',
+            60_000,
+            () => ensureRegistry(client, config),
+            () => report('the registry start stalled; trying once more'),
+          );
           if (missingWorkloads.length) {
             report(
               `not built, so not served: ${missingWorkloads.join(', ')} (kubelab images build ${missingWorkloads.join(' ')})`,
             );
           }
-          await syncRegistry(client, port, missingWorkloads, (name, i, n) =>
-            report(`pushing ${name} (${i}/${n})`),
+          // Pushes take minutes only when there is a lot to push; five is ample.
+          await retryIfStalled(
+            'the lab registry to be filled',
+            300_000,
+            () =>
+              syncRegistry(client, port, missingWorkloads, (name, i, n) =>
+                report(`pushing ${name} (${i}/${n})`),
+              ),
+            () => report('filling the registry stalled; trying once more'),
           );
         },
       },
