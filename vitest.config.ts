@@ -1,6 +1,10 @@
-// Two projects: `unit` (pure, fast, no engine) and `integration` (real Docker engine, real
-// cluster; files named *.int.test.ts). Run one alone with `vitest run --project NAME`.
+// Three projects: `unit` (pure, fast, no engine), `component` (the renderer's Svelte components
+// and helpers in jsdom with @testing-library/svelte; every renderer/**/*.test.ts) and
+// `integration` (real Docker engine, real cluster; files named *.int.test.ts). Run one alone with
+// `vitest run --project NAME`.
 import { defineConfig } from 'vitest/config';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { svelteTesting } from '@testing-library/svelte/vite';
 
 export default defineConfig({
   test: {
@@ -9,9 +13,22 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
-          include: ['main/**/*.test.ts', 'renderer/**/*.test.ts'],
+          include: ['main/**/*.test.ts'],
           exclude: ['**/*.int.test.ts', 'node_modules/**'],
           environment: 'node',
+        },
+      },
+      {
+        // Svelte's browser build (not its SSR build) so components mount; the DOM is cleaned
+        // after each test by svelteTesting's setup file.
+        plugins: [svelte({ configFile: './svelte.config.js' }), svelteTesting()],
+        resolve: { conditions: ['browser'] },
+        test: {
+          name: 'component',
+          include: ['renderer/**/*.test.ts'],
+          exclude: ['**/*.int.test.ts', 'node_modules/**'],
+          environment: 'jsdom',
+          setupFiles: ['renderer/test/setup.ts'],
         },
       },
       {
