@@ -9,6 +9,13 @@ import type { ExecResult } from './node-exec.ts';
 
 export const ADMIN_KUBECONFIG = '/etc/kubernetes/admin.conf';
 
+/**
+ * No kubectl call may hang forever (an API server that stopped answering, a learner who broke
+ * kube-system): long enough for `kubectl wait --timeout=…` and rollouts, short enough that a
+ * Check or an `up` fails with a message instead of spinning.
+ */
+export const KUBECTL_TIMEOUT_MS = 5 * 60_000;
+
 export function kubectl(
   client: Docker,
   config: LabConfig,
@@ -19,7 +26,7 @@ export function kubectl(
     client,
     controlPlane(config).container,
     ['kubectl', `--kubeconfig=${ADMIN_KUBECONFIG}`, ...args],
-    stdin === undefined ? {} : { stdin },
+    { timeoutMs: KUBECTL_TIMEOUT_MS, ...(stdin === undefined ? {} : { stdin }) },
   );
 }
 
