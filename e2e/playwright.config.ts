@@ -1,12 +1,15 @@
-// e2e runs in Debian's Chromium (never a downloaded browser) against `kubelab serve`.
+// e2e runs in Debian's Chromium (never a downloaded browser) against `kubelab serve`, and — where
+// an Electron runtime and a display exist — the specs tagged @desktop against the Electron app.
 import { defineConfig } from '@playwright/test';
+import type { Target } from './fixtures.ts';
 
 export const CHROMIUM = process.env.KUBELAB_CHROMIUM ?? '/usr/bin/chromium';
 
-export default defineConfig({
+export default defineConfig<{ target: Target }>({
   testDir: '.',
   testMatch: '**/*.spec.ts',
   outputDir: '../test-results/e2e',
+  globalSetup: './global-setup.ts',
   timeout: 120_000,
   retries: 0,
   workers: 1,
@@ -29,5 +32,8 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: 'browser-mode' }],
+  projects: [
+    { name: 'browser-mode', use: { target: 'browser' } },
+    { name: 'electron', use: { target: 'electron' }, grep: /@desktop/ },
+  ],
 });

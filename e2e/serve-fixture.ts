@@ -1,8 +1,8 @@
-// Starts a real `kubelab serve` (the CLI, on a free port) for a spec and stops it afterwards.
+// Starts a real `kubelab serve` (the CLI, on a free port) and stops it; see fixtures.ts for the
+// per-test fixture. Specs also stop and start it themselves (progress across a server restart).
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
-import { test as base } from '@playwright/test';
 
 export interface ServedApp {
   url: string;
@@ -43,14 +43,3 @@ export async function stopServe(app: ServedApp): Promise<void> {
   app.process.kill('SIGTERM');
   await exited;
 }
-
-export const test = base.extend<{ served: ServedApp }>({
-  // Playwright requires the destructuring pattern even when a fixture uses no other fixture.
-  // eslint-disable-next-line no-empty-pattern
-  served: async ({}, use) => {
-    const app = await startServe();
-    await use(app);
-    await stopServe(app);
-  },
-});
-export { expect } from '@playwright/test';
