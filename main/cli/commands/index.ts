@@ -17,6 +17,7 @@ import { scenarios } from './scenarios.ts';
 import { check } from './check.ts';
 import { solve } from './solve.ts';
 import { verify } from './verify.ts';
+import { bench } from './bench.ts';
 
 export const commands: Record<string, CliCommand> = Object.fromEntries(
   [
@@ -36,6 +37,7 @@ export const commands: Record<string, CliCommand> = Object.fromEntries(
     check,
     solve,
     verify,
+    bench,
     serve,
     desktop,
   ].map((command) => [command.name, command]),

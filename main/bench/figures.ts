@@ -1,0 +1,130 @@
+// The figures `kubelab bench` reports, their units and the targets issue #8 holds them to.
+// Targets are reported (✓/✗), never enforced: a missed target is a finding, not a failure.
+import { LabError } from '../api/errors.ts';
+
+export const FIGURE_KEYS = [
+  'warm_start_s',
+  'cold_start_1node_s',
+  'cold_start_3node_s',
+  'reset_s',
+  'check_ms',
+  'echo_ms',
+  'echo_throughput_mib_s',
+  'lab_memory_mib',
+  'main_rss_mib',
+  'images_build_warm_s',
+  'images_build_cold_s',
+  'bundle_load_s',
+] as const;
+export type FigureKey = (typeof FIGURE_KEYS)[number];
+
+export interface Target {
+  /** Which way is good: at most (`max`) or at least (`min`) the value. */
+  kind: 'at-most' | 'at-least';
+  value: number;
+}
+
+export interface FigureSpec {
+  key: FigureKey;
+  /** What the learner feels, in a few words (the table's first column). */
+  label: string;
+  unit: 's' | 'ms' | 'MiB' | 'MiB/s';
+  /** Judged on the median of the samples. */
+  target: Target | null;
+}
+
+const atMost = (value: number): Target => ({ kind: 'at-most', value });
+
+export const FIGURES: Record<FigureKey, FigureSpec> = {
+  warm_start_s: {
+    key: 'warm_start_s',
+    label: 'warm start, 3 stopped nodes → Ready + DNS',
+    unit: 's',
+    target: atMost(15),
+  },
+  cold_start_1node_s: {
+    key: 'cold_start_1node_s',
+    label: 'cold start, 1 node (kubeadm init)',
+    unit: 's',
+    target: atMost(30),
+  },
+  cold_start_3node_s: {
+    key: 'cold_start_3node_s',
+    label: 'cold start, 3 nodes (kubeadm init + join)',
+    unit: 's',
+    target: atMost(60),
+  },
+  reset_s: {
+    key: 'reset_s',
+    label: 'reset after a finished scenario',
+    unit: 's',
+    target: atMost(5),
+  },
+  check_ms: { key: 'check_ms', label: 'check of one step', unit: 'ms', target: atMost(300) },
+  echo_ms: {
+    key: 'echo_ms',
+    label: 'keystroke echo (WebSocket → pty → node shell → back)',
+    unit: 'ms',
+    target: atMost(20),
+  },
+  echo_throughput_mib_s: {
+    key: 'echo_throughput_mib_s',
+    label: 'terminal output burst throughput',
+    unit: 'MiB/s',
+    target: null,
+  },
+  lab_memory_mib: {
+    key: 'lab_memory_mib',
+    label: 'memory of a 3-node lab (all its containers)',
+    unit: 'MiB',
+    target: atMost(2048),
+  },
+  main_rss_mib: {
+    key: 'main_rss_mib',
+    label: 'main process RSS (the bench process as stand-in)',
+    unit: 'MiB',
+    target: null,
+  },
+  images_build_warm_s: {
+    key: 'images_build_warm_s',
+    label: 'images build, warm (nothing to do)',
+    unit: 's',
+    target: null,
+  },
+  images_build_cold_s: {
+    key: 'images_build_cold_s',
+    label: 'images build, cold (from the build log)',
+    unit: 's',
+    target: null,
+  },
+  bundle_load_s: {
+    key: 'bundle_load_s',
+    label: 'bundle load (busybox image, verified)',
+    unit: 's',
+    target: null,
+  },
+};
+
+/** Whether a median meets its target; null when there is no target or no median. */
+export function meetsTarget(target: Target | null, value: number | null): boolean | null {
+  if (target === null || value === null) return null;
+  return target.kind === 'at-most' ? value <= target.value : value >= target.value;
+}
+
+/** The `--only` list, checked against the figure names (a typo is an error, not a no-op). */
+export function parseOnly(text: string | undefined): FigureKey[] {
+  if (text === undefined) return [...FIGURE_KEYS];
+  const names = text
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean);
+  const unknown = names.filter((name) => !(FIGURE_KEYS as readonly string[]).includes(name));
+  if (unknown.length || !names.length) {
+    throw new LabError(
+      'BAD_ARGUMENT',
+      `--only takes figure names separated by commas; ${unknown.length ? `unknown: ${unknown.join(', ')}` : 'none given'}.`,
+      { fix: `Pick from: ${FIGURE_KEYS.join(', ')}.` },
+    );
+  }
+  return FIGURE_KEYS.filter((key) => names.includes(key));
+}

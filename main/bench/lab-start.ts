@@ -1,0 +1,39 @@
+// Lab starts as the learner feels them: wall-clock time of `kubelab up` (labUp in-process) until
+// every node is Ready and CoreDNS answers, with the phase timings labUp reports.
+import type Docker from 'dockerode';
+import { labDown } from '../lab/down.ts';
+import { labUp } from '../lab/up.ts';
+
+export interface StartSample {
+  seconds: number;
+  phases: Record<string, number>;
+}
+
+export async function timedUp(
+  client: Docker,
+  lab: string,
+  nodes: number,
+  expected: 'cold' | 'warm',
+  signal: AbortSignal,
+): Promise<StartSample> {
+  const started = performance.now();
+  const result = await labUp(client, { lab, nodes, signal });
+  const seconds = (performance.now() - started) / 1000;
+  // A warm start that turned into a rebuild (or the reverse) would be the wrong figure.
+  if (result.start !== expected) {
+    throw new Error(
+      `lab "${lab}" made a ${result.start} start where a ${expected} one was measured`,
+    );
+  }
+  return { seconds, phases: result.timings };
+}
+
+/** Stops the nodes (state kept), so the next `up` is a warm start. */
+export async function stopLab(client: Docker, lab: string): Promise<void> {
+  await labDown(client, { lab, purge: false, data: false });
+}
+
+/** Removes the lab's containers, volumes, network and folders: the bench leaves nothing behind. */
+export async function purgeLab(client: Docker, lab: string): Promise<void> {
+  await labDown(client, { lab, purge: true, data: true });
+}

@@ -1,0 +1,35 @@
+// What the figures were measured on: they mean little without the machine next to them.
+import { cpus, freemem, release, totalmem } from 'node:os';
+import type Docker from 'dockerode';
+
+export interface MachineInfo {
+  cpus: number;
+  cpuModel: string;
+  memoryGiB: number;
+  freeMemoryGiB: number;
+  kernel: string;
+  node: string;
+  docker: string | null;
+  cgroupVersion: string | null;
+  storageDriver: string | null;
+}
+
+export async function machineInfo(client: Docker): Promise<MachineInfo> {
+  let info: { ServerVersion?: string; CgroupVersion?: string; Driver?: string } = {};
+  try {
+    info = (await client.info()) as typeof info;
+  } catch {
+    // Reported as unknown; the figures that need the engine record their own errors.
+  }
+  return {
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model.trim() ?? 'unknown',
+    memoryGiB: Math.round((totalmem() / 1024 ** 3) * 10) / 10,
+    freeMemoryGiB: Math.round((freemem() / 1024 ** 3) * 10) / 10,
+    kernel: release(),
+    node: process.version,
+    docker: info.ServerVersion ?? null,
+    cgroupVersion: info.CgroupVersion ?? null,
+    storageDriver: info.Driver ?? null,
+  };
+}

@@ -1,0 +1,161 @@
+// The bench's result as data: what every measurement recorded, summarised per figure, with the
+// ratios against the alternative a learner would otherwise use and the slowest start phase.
+// Pure, so the JSON file and the printed table come from the same object.
+import { FIGURE_KEYS, FIGURES, meetsTarget } from './figures.ts';
+import type { FigureKey, Target } from './figures.ts';
+import type { MachineInfo } from './machine.ts';
+import { medianByKey, summarize } from './stats.ts';
+
+/** What the measurements of one figure left behind while the bench ran. */
+export interface FigureRecord {
+  samples: number[];
+  /** How it was measured, or why it was not (shown in the table and the JSON). */
+  notes: string[];
+  /** Set when measuring failed: the figure is then reported as errored, the bench exits 1. */
+  error: string | null;
+  /** Phase timings (seconds) of each start, for the per-phase breakdown. */
+  phases: Record<string, number>[];
+}
+
+export interface FigureEntry {
+  min: number | null;
+  median: number | null;
+  max: number | null;
+  runs: number;
+  unit: string;
+  label: string;
+  target: string | null;
+  /** Whether the median meets the target (null: no target, or not measured). */
+  met: boolean | null;
+  samples: number[];
+  note: string | null;
+  error: string | null;
+}
+
+export interface Ratio {
+  name: string;
+  description: string;
+  value: number;
+}
+
+export interface SlowestPhase {
+  figure: FigureKey;
+  phase: string;
+  seconds: number;
+  /** Its share of the figure's median. */
+  share: number;
+}
+
+export interface BenchReport {
+  format: 'kubelab-bench/1';
+  date: string;
+  durationSeconds: number;
+  machine: MachineInfo;
+  options: { runs: number; only: FigureKey[]; labPrefix: string };
+  figures: Partial<Record<FigureKey, FigureEntry>>;
+  /** Median seconds per `kubelab up` phase, for each start figure. */
+  phases: Partial<Record<FigureKey, Record<string, number>>>;
+  ratios: Ratio[];
+  slowestPhase: SlowestPhase | null;
+}
+
+export function emptyRecord(): FigureRecord {
+  return { samples: [], notes: [], error: null, phases: [] };
+}
+
+export function targetText(target: Target | null, unit: string): string | null {
+  if (!target) return null;
+  return `${target.kind === 'at-most' ? '≤' : '≥'} ${target.value} ${unit}`;
+}
+
+export function figureEntry(key: FigureKey, record: FigureRecord): FigureEntry {
+  const spec = FIGURES[key];
+  const summary = record.samples.length ? summarize(record.samples) : null;
+  return {
+    min: summary?.min ?? null,
+    median: summary?.median ?? null,
+    max: summary?.max ?? null,
+    runs: summary?.runs ?? 0,
+    unit: spec.unit,
+    label: spec.label,
+    target: targetText(spec.target, spec.unit),
+    met: meetsTarget(spec.target, summary?.median ?? null),
+    samples: record.samples,
+    note: record.notes.length ? record.notes.join('; ') : null,
+    error: record.error,
+  };
+}
+
+/** Warm start against what it replaces: a kubeadm cold start of the same lab. */
+export function ratios(figures: Partial<Record<FigureKey, FigureEntry>>): Ratio[] {
+  const result: Ratio[] = [];
+  const warm = figures.warm_start_s?.median;
+  const cold3 = figures.cold_start_3node_s?.median;
+  const cold1 = figures.cold_start_1node_s?.median;
+  if (warm && cold3) {
+    result.push({
+      name: 'cold_3node_over_warm',
+      description: 'a warm start of 3 stopped nodes vs a kubeadm cold start of 3 nodes',
+      value: cold3 / warm,
+    });
+  }
+  if (cold1 && cold3) {
+    result.push({
+      name: 'cold_3node_over_cold_1node',
+      description: 'what two joining workers add to a cold start',
+      value: cold3 / cold1,
+    });
+  }
+  return result;
+}
+
+/** The phase that takes longest in any start figure's median breakdown. */
+export function slowestPhase(
+  figures: Partial<Record<FigureKey, FigureEntry>>,
+  phases: Partial<Record<FigureKey, Record<string, number>>>,
+): SlowestPhase | null {
+  let slowest: SlowestPhase | null = null;
+  for (const [key, byPhase] of Object.entries(phases) as [FigureKey, Record<string, number>][]) {
+    const total = figures[key]?.median;
+    for (const [phase, seconds] of Object.entries(byPhase)) {
+      if (!slowest || seconds > slowest.seconds) {
+        slowest = { figure: key, phase, seconds, share: total ? seconds / total : 0 };
+      }
+    }
+  }
+  return slowest;
+}
+
+export function buildReport(input: {
+  records: Partial<Record<FigureKey, FigureRecord>>;
+  machine: MachineInfo;
+  options: BenchReport['options'];
+  started: Date;
+  finished: Date;
+}): BenchReport {
+  const figures: Partial<Record<FigureKey, FigureEntry>> = {};
+  const phases: Partial<Record<FigureKey, Record<string, number>>> = {};
+  for (const key of FIGURE_KEYS) {
+    const record = input.records[key];
+    if (!record) continue;
+    figures[key] = figureEntry(key, record);
+    if (record.phases.length) phases[key] = medianByKey(record.phases);
+  }
+  return {
+    format: 'kubelab-bench/1',
+    date: input.started.toISOString(),
+    durationSeconds: (input.finished.getTime() - input.started.getTime()) / 1000,
+    machine: input.machine,
+    options: input.options,
+    figures,
+    phases,
+    ratios: ratios(figures),
+    slowestPhase: slowestPhase(figures, phases),
+  };
+}
+
+export function erroredFigures(report: BenchReport): FigureKey[] {
+  return (Object.entries(report.figures) as [FigureKey, FigureEntry][])
+    .filter(([, entry]) => entry.error !== null)
+    .map(([key]) => key);
+}

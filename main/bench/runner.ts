@@ -1,0 +1,329 @@
+// Runs the bench: decides which labs the chosen figures need, measures in an order that keeps at
+// most one lab running (images first, while the machine is quiet; then one-node cold starts;
+// then the main lab for everything that needs a running cluster), and removes every lab it made
+// — on success, on a failed figure, and on Ctrl-C. A figure that fails records its error; the
+// others are still measured.
+import type Docker from 'dockerode';
+import { LabError } from '../api/errors.ts';
+import { validateLabName } from '../lab/config.ts';
+import { FIGURE_KEYS } from './figures.ts';
+import type { FigureKey } from './figures.ts';
+import { BURST_INPUT_BYTES, measureEcho } from './echo.ts';
+import { BUNDLE_IMAGE, coldBuildFromFile, timedBundleLoads, timedWarmBuild } from './images.ts';
+import { purgeLab, stopLab, timedUp } from './lab-start.ts';
+import { machineInfo } from './machine.ts';
+import { labMemoryMiB } from './memory.ts';
+import { buildReport, emptyRecord } from './report.ts';
+import type { BenchReport, FigureRecord } from './report.ts';
+import {
+  BENCH_SCENARIO,
+  loadBenchScenario,
+  solveSteps,
+  timedCheck,
+  timedReset,
+} from './scenario-work.ts';
+
+/** The message, and the fix when the error carries one (LabError). */
+function errorText(error: unknown): string {
+  if (error instanceof LabError && error.fix) return `${error.message} (fix: ${error.fix})`;
+  return error instanceof Error ? error.message : String(error);
+}
+
+export interface BenchOptions {
+  runs: number;
+  only: FigureKey[];
+  /** Labs are named PREFIX (the main lab), PREFIX-cold1 and PREFIX-cold3. */
+  labPrefix: string;
+  /** Saved output of a cold `kubelab images build`, for images_build_cold_s. */
+  buildLog?: string;
+  signal: AbortSignal;
+  log: (line: string) => void;
+}
+
+const CHECKS_PER_RUN = 10;
+const KEYSTROKES_PER_RUN = 30;
+/** Figures measured on the main lab (one cold start, then everything that needs a cluster). */
+const MAIN_LAB_FIGURES: FigureKey[] = [
+  'cold_start_3node_s',
+  'warm_start_s',
+  'lab_memory_mib',
+  'check_ms',
+  'echo_ms',
+  'echo_throughput_mib_s',
+  'reset_s',
+];
+/** These need three nodes; the others are fine on one (and a 1-node start is much cheaper). */
+const THREE_NODE_FIGURES: FigureKey[] = ['cold_start_3node_s', 'warm_start_s', 'lab_memory_mib'];
+
+export function benchLabs(prefix: string): { main: string; cold1: string; cold3: string } {
+  validateLabName(`${prefix}-cold3`);
+  return { main: validateLabName(prefix), cold1: `${prefix}-cold1`, cold3: `${prefix}-cold3` };
+}
+
+export function checkRuns(runs: number): number {
+  if (!Number.isInteger(runs) || runs < 1 || runs > 20) {
+    throw new Error(`--runs must be a whole number from 1 to 20, not ${runs}.`);
+  }
+  return runs;
+}
+
+export async function runBench(client: Docker, options: BenchOptions): Promise<BenchReport> {
+  const started = new Date();
+  const { runs, only, signal, log } = options;
+  checkRuns(runs);
+  const labs = benchLabs(options.labPrefix);
+  const records: Partial<Record<FigureKey, FigureRecord>> = {};
+  for (const key of FIGURE_KEYS) if (only.includes(key)) records[key] = emptyRecord();
+  const want = (key: FigureKey): boolean => only.includes(key);
+  const rec = (key: FigureKey): FigureRecord => (records[key] ??= emptyRecord());
+  const note = (key: FigureKey, text: string): void => {
+    if (want(key) && !rec(key).notes.includes(text)) rec(key).notes.push(text);
+  };
+  /** Runs one measurement; a failure is recorded on the figures it feeds, and the bench goes on. */
+  const attempt = async (
+    keys: FigureKey[],
+    what: string,
+    work: () => Promise<void>,
+  ): Promise<boolean> => {
+    if (signal.aborted) {
+      for (const key of keys) if (want(key)) rec(key).error ??= 'cancelled';
+      return false;
+    }
+    log(what);
+    try {
+      await work();
+      return true;
+    } catch (error) {
+      const message = signal.aborted ? 'cancelled' : errorText(error);
+      log(`  failed: ${message.split('\n')[0]}`);
+      for (const key of keys) if (want(key)) rec(key).error ??= `${what}: ${message}`;
+      return false;
+    }
+  };
+  const created = new Set<string>();
+  const fresh = async (lab: string): Promise<void> => {
+    // A lab of the bench's own names left behind by an interrupted bench would skew a cold start.
+    created.add(lab);
+    await purgeLab(client, lab);
+  };
+
+  try {
+    // Images first, while no lab competes for the two cores.
+    if (want('images_build_warm_s')) {
+      await attempt(['images_build_warm_s'], 'images build with every image current', async () => {
+        for (let i = 0; i < runs; i++)
+          rec('images_build_warm_s').samples.push(await timedWarmBuild(client));
+      });
+      note('images_build_warm_s', 'hash every image folder, look each image up (no build)');
+    }
+    if (want('bundle_load_s')) {
+      await attempt(['bundle_load_s'], `bundle load of the ${BUNDLE_IMAGE} image`, async () => {
+        const { seconds, bundleMiB } = await timedBundleLoads(client, runs);
+        rec('bundle_load_s').samples.push(...seconds);
+        note(
+          'bundle_load_s',
+          `a ${bundleMiB.toFixed(0)} MiB bundle of ${BUNDLE_IMAGE} only (not the full lab bundle): checksum verified, then docker load`,
+        );
+      });
+    }
+    if (want('images_build_cold_s')) {
+      if (options.buildLog) {
+        const file = options.buildLog;
+        await attempt(['images_build_cold_s'], `cold build time from ${file}`, async () => {
+          const record = await coldBuildFromFile(file);
+          rec('images_build_cold_s').samples.push(record.seconds);
+          note(
+            'images_build_cold_s',
+            `not re-run: the sum of the ${record.images} per-image times that \`kubelab images build\` printed in ${file}`,
+          );
+        });
+      } else {
+        note(
+          'images_build_cold_s',
+          'not measured: a cold build takes ~20 min; pass the output of one with --build-log FILE',
+        );
+      }
+    }
+
+    if (want('cold_start_1node_s')) {
+      await attempt(['cold_start_1node_s'], `cold start of lab ${labs.cold1}, 1 node`, async () => {
+        for (let i = 0; i < runs; i++) {
+          await fresh(labs.cold1);
+          const sample = await timedUp(client, labs.cold1, 1, 'cold', signal);
+          rec('cold_start_1node_s').samples.push(sample.seconds);
+          rec('cold_start_1node_s').phases.push(sample.phases);
+          log(`  ${sample.seconds.toFixed(1)} s`);
+          await purgeLab(client, labs.cold1);
+        }
+      });
+      note(
+        'cold_start_1node_s',
+        'a new lab each run: containers, kubeadm init, add-ons, Ready + DNS',
+      );
+    }
+
+    const mainFigures = MAIN_LAB_FIGURES.filter(want);
+    const nodes = THREE_NODE_FIGURES.some(want) ? 3 : 1;
+    // The main lab's own first start is one cold 3-node sample; the others use their own lab.
+    if (want('cold_start_3node_s')) {
+      const extra = runs - (nodes === 3 ? 1 : 0);
+      await attempt(
+        ['cold_start_3node_s'],
+        `cold start of lab ${labs.cold3}, 3 nodes`,
+        async () => {
+          for (let i = 0; i < extra; i++) {
+            await fresh(labs.cold3);
+            const sample = await timedUp(client, labs.cold3, 3, 'cold', signal);
+            rec('cold_start_3node_s').samples.push(sample.seconds);
+            rec('cold_start_3node_s').phases.push(sample.phases);
+            log(`  ${sample.seconds.toFixed(1)} s`);
+            await purgeLab(client, labs.cold3);
+          }
+        },
+      );
+      note(
+        'cold_start_3node_s',
+        'a new lab each run: containers, kubeadm init, 2 × kubeadm join, add-ons, Ready + DNS',
+      );
+    }
+    if (!mainFigures.length) return await finish();
+
+    const up = await attempt(
+      mainFigures,
+      `cold start of lab ${labs.main}, ${nodes} node(s)`,
+      async () => {
+        await fresh(labs.main);
+        const sample = await timedUp(client, labs.main, nodes, 'cold', signal);
+        log(`  ${sample.seconds.toFixed(1)} s`);
+        if (want('cold_start_3node_s') && nodes === 3) {
+          rec('cold_start_3node_s').samples.push(sample.seconds);
+          rec('cold_start_3node_s').phases.push(sample.phases);
+        }
+      },
+    );
+    if (!up) return await finish();
+    const sampleMemory = async (): Promise<void> => {
+      if (!want('lab_memory_mib')) return;
+      const { mib, containers } = await labMemoryMiB(client, labs.main);
+      rec('lab_memory_mib').samples.push(mib);
+      note(
+        'lab_memory_mib',
+        `docker stats of the ${containers} containers of a fresh ${nodes}-node lab (nodes with their pods, and its registry), summed`,
+      );
+    };
+    await attempt(['lab_memory_mib'], `memory of lab ${labs.main}`, sampleMemory);
+
+    if (want('warm_start_s')) {
+      await attempt(
+        ['warm_start_s'],
+        `warm starts of lab ${labs.main} (down, then up)`,
+        async () => {
+          for (let i = 0; i < runs; i++) {
+            await stopLab(client, labs.main);
+            const sample = await timedUp(client, labs.main, nodes, 'warm', signal);
+            rec('warm_start_s').samples.push(sample.seconds);
+            rec('warm_start_s').phases.push(sample.phases);
+            log(`  ${sample.seconds.toFixed(1)} s`);
+            if (i < runs - 1) await sampleMemory();
+          }
+        },
+      );
+      note(
+        'warm_start_s',
+        `${nodes} nodes stopped with \`kubelab down\`, then \`kubelab up\` until Ready + DNS`,
+      );
+    }
+
+    const loaded = want('check_ms') || want('reset_s') ? await loadBenchScenario() : null;
+    let solvedUpTo = 0;
+    if (loaded && want('check_ms')) {
+      await attempt(['check_ms'], `check of ${BENCH_SCENARIO} step 1 (solved first)`, async () => {
+        await solveSteps(client, labs.main, loaded, 0, 1);
+        solvedUpTo = 1;
+        for (let i = 0; i < runs * CHECKS_PER_RUN; i++) {
+          rec('check_ms').samples.push(await timedCheck(client, labs.main, loaded, 0));
+        }
+      });
+      note(
+        'check_ms',
+        `${BENCH_SCENARIO} step 1 (a ready and a field check) once solved, lab health check included, ${CHECKS_PER_RUN} per run`,
+      );
+    }
+
+    if (want('echo_ms') || want('echo_throughput_mib_s') || want('main_rss_mib')) {
+      await attempt(
+        ['echo_ms', 'echo_throughput_mib_s'],
+        'terminal echo and burst through kubelab serve',
+        async () => {
+          for (let i = 0; i < runs; i++) {
+            const sample = await measureEcho(labs.main, 'control-plane', KEYSTROKES_PER_RUN);
+            if (want('echo_ms')) rec('echo_ms').samples.push(...sample.keystrokeMs);
+            if (want('echo_throughput_mib_s'))
+              rec('echo_throughput_mib_s').samples.push(sample.throughputMiBs);
+            if (want('main_rss_mib'))
+              rec('main_rss_mib').samples.push(process.memoryUsage().rss / 1024 ** 2);
+            log(
+              `  echo median of this run ${sample.keystrokeMs.sort((a, b) => a - b)[Math.floor(sample.keystrokeMs.length / 2)]!.toFixed(1)} ms, ${sample.throughputMiBs.toFixed(1)} MiB/s`,
+            );
+          }
+        },
+      );
+      note(
+        'echo_ms',
+        `${KEYSTROKES_PER_RUN} single keys per run into bash on control-plane over an in-process \`kubelab serve\` WebSocket, each timed until its echo arrives`,
+      );
+      note(
+        'echo_throughput_mib_s',
+        `\`head -c ${BURST_INPUT_BYTES / 1024 ** 2}M /dev/zero | base64\` in the same terminal: bytes that reached the WebSocket client per second`,
+      );
+    }
+
+    if (loaded && want('reset_s')) {
+      await attempt(
+        ['reset_s'],
+        `reset of lab ${labs.main} after solving ${BENCH_SCENARIO}`,
+        async () => {
+          for (let i = 0; i < runs; i++) {
+            await solveSteps(client, labs.main, loaded, solvedUpTo, loaded.scenario.steps.length);
+            const seconds = await timedReset(client, labs.main);
+            rec('reset_s').samples.push(seconds);
+            log(`  ${seconds.toFixed(2)} s`);
+            solvedUpTo = 0;
+          }
+        },
+      );
+      note(
+        'reset_s',
+        `every step of ${BENCH_SCENARIO} solved, then \`kubelab reset\` (without --data)`,
+      );
+    }
+    return await finish();
+  } finally {
+    for (const lab of created) {
+      try {
+        await purgeLab(client, lab);
+      } catch (error) {
+        log(
+          `could not remove lab ${lab}: ${error instanceof Error ? error.message : String(error)} (run: kubelab down --lab ${lab} --purge --data)`,
+        );
+      }
+    }
+  }
+
+  async function finish(): Promise<BenchReport> {
+    if (want('main_rss_mib') && !rec('main_rss_mib').samples.length && !rec('main_rss_mib').error) {
+      rec('main_rss_mib').samples.push(process.memoryUsage().rss / 1024 ** 2);
+    }
+    note(
+      'main_rss_mib',
+      'RSS of the bench process, which runs the same services in-process as the app (labUp, checker, serve + node-pty)',
+    );
+    return buildReport({
+      records,
+      machine: await machineInfo(client),
+      options: { runs, only, labPrefix: options.labPrefix },
+      started,
+      finished: new Date(),
+    });
+  }
+}
