@@ -32,6 +32,18 @@ import {
   TerminalResizeSchema,
   TerminalWriteSchema,
 } from './schemas/terminal.ts';
+import {
+  FileContentSchema,
+  FileRootSchema,
+  FileWrittenSchema,
+  FilesListRequestSchema,
+  FilesListSchema,
+  FilesReadRequestSchema,
+  FilesRootsRequestSchema,
+  FilesWriteRequestSchema,
+} from './schemas/files.ts';
+import { PreviewOpenSchema, PreviewOpenedSchema } from './schemas/preview.ts';
+import { TopologyRequestSchema, TopologySchema } from './schemas/topology.ts';
 import type { Caller } from './caller.ts';
 
 interface MethodSpec<I extends z.ZodType, O extends z.ZodType> {
@@ -87,6 +99,23 @@ export const labApiContract = {
     write: method(TerminalWriteSchema, TerminalAckSchema),
     resize: method(TerminalResizeSchema, TerminalAckSchema),
     close: method(TerminalCloseSchema, TerminalAckSchema),
+  },
+  topology: {
+    /** Nodes with eth0/cni0/veths, pods, Services with endpoints, PVs with host folders. */
+    get: method(TopologyRequestSchema, TopologySchema),
+  },
+  files: {
+    /** The learner folders of a lab: each node's home and /mnt, and the dynamic PV folder. */
+    roots: method(FilesRootsRequestSchema, z.array(FileRootSchema)),
+    list: method(FilesListRequestSchema, FilesListSchema),
+    /** Text up to 1 MiB; a binary file is answered as such, without content. */
+    read: method(FilesReadRequestSchema, FileContentSchema),
+    /** Saves text up to 256 KiB (an existing regular file or a new one in an existing folder). */
+    write: method(FilesWriteRequestSchema, FileWrittenSchema),
+  },
+  preview: {
+    /** A loopback URL that shows a Service's HTTP answer, proxied through the lab. */
+    open: method(PreviewOpenSchema, PreviewOpenedSchema),
   },
   operations: {
     /** Every long operation still running (or just finished): lets a late screen catch up. */

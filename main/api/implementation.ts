@@ -13,6 +13,10 @@ import { labUp } from '../lab/up.ts';
 import { OperationTracker } from '../operations.ts';
 import type { OperationHandle } from '../operations.ts';
 import { TerminalManager } from '../terminal/terminal-manager.ts';
+import { listFolder, listRoots, readTextFile, writeTextFile } from '../files/files.ts';
+import { existingLabConfig } from '../lab/state.ts';
+import { collectTopology } from '../lab/topology/collect.ts';
+import { PreviewManager } from '../preview/preview-manager.ts';
 import { scenarioViews } from './scenario-views.ts';
 import { checkForUi, openStep, progressView, revealHint, solveForUi } from './scenario-actions.ts';
 
@@ -20,6 +24,7 @@ export interface LabServices {
   bus: EventBus;
   operations: OperationTracker;
   terminals: TerminalManager;
+  previews: PreviewManager;
 }
 
 export function createServices(bus: EventBus): LabServices {
@@ -27,6 +32,7 @@ export function createServices(bus: EventBus): LabServices {
     bus,
     operations: new OperationTracker(bus),
     terminals: new TerminalManager(bus, requireEngine),
+    previews: new PreviewManager(requireEngine),
   };
 }
 
@@ -120,6 +126,19 @@ export function createLabApi(services: LabServices): LabImplementation {
         return Promise.resolve({ ok: true });
       },
       close: ({ sessionId }, caller) => Promise.resolve({ ok: terminals.close(sessionId, caller) }),
+    },
+    topology: {
+      get: async ({ lab }) => collectTopology(await requireEngine(), lab),
+    },
+    files: {
+      roots: async ({ lab }) => listRoots(await existingLabConfig(lab)),
+      list: async ({ lab, root, path }) => listFolder(await existingLabConfig(lab), root, path),
+      read: async ({ lab, root, path }) => readTextFile(await existingLabConfig(lab), root, path),
+      write: async ({ lab, root, path, content }) =>
+        writeTextFile(await existingLabConfig(lab), root, path, content),
+    },
+    preview: {
+      open: (request) => services.previews.open(request),
     },
     operations: {
       list: () => Promise.resolve(services.operations.list()),

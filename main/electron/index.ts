@@ -38,6 +38,7 @@ void app.whenReady().then(() => {
   app.on('will-quit', () => {
     unregister();
     lab.services.terminals.closeAll();
+    void lab.services.previews.closeAll();
   });
 });
 

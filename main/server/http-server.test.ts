@@ -39,9 +39,11 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-function open(query: string): Promise<WebSocket> {
+function open(query: string, origin?: string): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
-    const socket = new WebSocket(`ws://127.0.0.1:${server.port}/api${query}`);
+    const socket = new WebSocket(`ws://127.0.0.1:${server.port}/api${query}`, {
+      ...(origin ? { origin } : {}),
+    });
     socket.once('open', () => resolve(socket));
     socket.once('error', reject);
     socket.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
@@ -81,6 +83,14 @@ describe('kubelab serve transport', () => {
   it('refuses a WebSocket with a missing or wrong token', async () => {
     await expect(open('')).rejects.toThrow(/401|Unexpected server response/);
     await expect(open('?token=nope')).rejects.toThrow(/401|Unexpected server response/);
+  });
+
+  it('refuses a WebSocket from another origin even with the token (e.g. a Service preview)', async () => {
+    await expect(open(`?token=${server.token}`, 'http://127.0.0.1:1')).rejects.toThrow(
+      /401|Unexpected server response/,
+    );
+    const own = await open(`?token=${server.token}`, `http://127.0.0.1:${server.port}`);
+    own.close();
   });
 
   it('carries a request and its answer over a real WebSocket', async () => {

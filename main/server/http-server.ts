@@ -33,6 +33,20 @@ function requestToken(req: IncomingMessage): { query: string | null; cookie: str
   return { query: url.searchParams.get('token'), cookie: tokenFromCookie(req.headers.cookie) };
 }
 
+/**
+ * A browser always sends Origin on a WebSocket handshake: only our own page may open the API.
+ * (Service previews are served from other loopback ports — same site, so the SameSite token
+ * cookie would go along; their pages must not reach the API.)
+ */
+function originAllowed(req: IncomingMessage, port: number): boolean {
+  const origin = req.headers.origin;
+  return (
+    origin === undefined ||
+    origin === `http://${HOST}:${port}` ||
+    origin === `http://localhost:${port}`
+  );
+}
+
 /** Refuse other Host names so a DNS-rebinding page cannot talk to us. */
 function hostAllowed(req: IncomingMessage, port: number): boolean {
   const host = req.headers.host ?? '';
@@ -66,6 +80,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     const ok =
       path === WS_PATH &&
       hostAllowed(req, port) &&
+      originAllowed(req, port) &&
       (tokenMatches(token, given.query) || tokenMatches(token, given.cookie));
     if (!ok) {
       socket.end('HTTP/1.1 401 Unauthorized\r\nConnection: close\r\n\r\n');

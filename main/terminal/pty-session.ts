@@ -13,6 +13,8 @@ export interface PtySessionOptions {
   home: string;
   cols: number;
   rows: number;
+  /** What runs in the node; a login shell when left out. */
+  command?: string[];
   onData: (chunk: string) => void;
   onExit: (code: number) => void;
 }
@@ -26,7 +28,7 @@ export class PtySession {
   constructor(options: PtySessionOptions) {
     this.#out = new Coalescer(options.onData, { delayMs: FLUSH_MS, maxChars: CHUNK_CHARS });
     const args = ['exec', '-it', '-w', options.home, '-e', 'TERM=xterm-256color'];
-    args.push(options.container, 'bash', '-l');
+    args.push(options.container, ...(options.command ?? ['bash', '-l']));
     this.#pty = pty.spawn('docker', args, {
       name: 'xterm-256color',
       cols: options.cols,

@@ -1,12 +1,14 @@
 // Owns every terminal session of the main process. A session belongs to the caller (WebSocket
 // connection or window) that opened it: only that caller gets its output, may write to it, and
-// its sessions die when it goes away. Opening the same (lab, node) again re-attaches.
+// its sessions die when it goes away. Opening the same (lab, node[, pod action]) again re-attaches.
 import { randomUUID } from 'node:crypto';
 import type Docker from 'dockerode';
 import type { Caller } from '../api/caller.ts';
 import { LabError } from '../api/errors.ts';
 import type { EventBus } from '../api/event-bus.ts';
+import type { PodTerminal } from '../api/schemas/terminal.ts';
 import { nodeTarget } from './node-target.ts';
+import { podCommand, podSessionKey } from './pod-command.ts';
 import { PtySession } from './pty-session.ts';
 
 interface Entry {
@@ -19,6 +21,7 @@ interface Entry {
 export interface OpenRequest {
   lab: string;
   node: string;
+  pod?: PodTerminal | undefined;
   cols?: number | undefined;
   rows?: number | undefined;
 }
@@ -35,7 +38,7 @@ export class TerminalManager {
   }
 
   async open(request: OpenRequest, caller: Caller): Promise<{ sessionId: string; replay: string }> {
-    const key = `${request.lab}/${request.node}`;
+    const key = `${request.lab}/${request.node}${request.pod ? `/${podSessionKey(request.pod)}` : ''}`;
     for (const entry of this.#sessions.values()) {
       if (entry.owner === caller.id && entry.key === key && !entry.session.exited) {
         if (request.cols && request.rows) entry.session.resize(request.cols, request.rows);
@@ -46,6 +49,7 @@ export class TerminalManager {
     const id = randomUUID();
     const session = new PtySession({
       ...target,
+      ...(request.pod ? { command: podCommand(request.pod) } : {}),
       cols: request.cols ?? 80,
       rows: request.rows ?? 24,
       onData: (data) => this.#bus.emit('terminalData', { sessionId: id, data }, caller.id),

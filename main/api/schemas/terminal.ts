@@ -8,12 +8,30 @@ const sessionId = z.string().min(1).max(100);
 const cols = z.number().int().min(2).max(1000);
 const rows = z.number().int().min(1).max(500);
 
-/** Opens (or re-attaches to) this connection's shell on one node of a lab. */
+const k8sName = z.string().regex(/^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/, 'a Kubernetes name');
+
+/**
+ * A pod instead of the node's own shell: `kubectl exec -it` into a container (shell), `kubectl
+ * logs -f` (logs) or `kubectl describe pod` (describe), run from the node named in `node`.
+ */
+export const PodTerminalSchema = z
+  .object({
+    namespace: k8sName.default('default'),
+    name: k8sName,
+    /** A container of the pod; the pod's default container when left out. */
+    container: k8sName.optional(),
+    action: z.enum(['shell', 'logs', 'describe']),
+  })
+  .strict();
+export type PodTerminal = z.infer<typeof PodTerminalSchema>;
+
+/** Opens (or re-attaches to) this connection's shell on one node of a lab, or on a pod. */
 export const TerminalOpenSchema = z
   .object({
     lab: labName,
     /** Node name: control-plane, worker1, worker2. */
     node: z.string().regex(/^[a-z0-9-]{1,40}$/),
+    pod: PodTerminalSchema.optional(),
     /** The view's size, so the shell starts at the right size before it prints anything. */
     cols: cols.optional(),
     rows: rows.optional(),

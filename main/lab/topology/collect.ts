@@ -156,14 +156,14 @@ export async function collectTopology(client: Docker, lab: string): Promise<Topo
       ? { namespace: pv.spec.claimRef.namespace ?? 'default', name: pv.spec.claimRef.name }
       : null;
     // A hostPath PV without node affinity lives on whichever node mounts it: the pod's node.
-    const user = claim
-      ? pods.items.find(
+    const users = claim
+      ? pods.items.filter(
           (pod) =>
             pod.metadata.namespace === claim.namespace &&
             JSON.stringify(pod.spec).includes(`"claimName":"${claim.name}"`),
         )
-      : undefined;
-    const node = affinityNode ?? user?.spec.nodeName ?? null;
+      : [];
+    const node = affinityNode ?? users[0]?.spec.nodeName ?? null;
     return {
       pv: pv.metadata.name,
       phase: pv.status.phase ?? 'Unknown',
@@ -172,6 +172,8 @@ export async function collectTopology(client: Docker, lab: string): Promise<Topo
       claim,
       path,
       hostFolder: path ? hostFolderOf(config, node, path) : null,
+      node,
+      users: users.map((pod) => `${claim?.namespace ?? 'default'}/${pod.metadata.name}`),
     };
   });
   return { lab, nodes, pods: topologyPods, services: topologyServices, volumes };

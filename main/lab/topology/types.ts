@@ -56,6 +56,10 @@ export interface TopologyVolume {
   path: string | null;
   /** The same folder on the learner's disk, when kubelab mounts it from there. */
   hostFolder: string | null;
+  /** The node whose folder it is (node affinity, else the node of a pod using the claim). */
+  node: string | null;
+  /** Pods (namespace/name) that mount the claim. */
+  users: string[];
 }
 
 export interface Topology {

@@ -1,0 +1,62 @@
+// Who may load a preview: the holder of its secret (in the URL once, then a cookie named per
+// port, since cookies are not kept apart by port). Kept separate from the proxy so the rules are
+// unit-tested without sockets.
+import { tokenMatches } from '../server/token.ts';
+
+export const PREVIEW_QUERY = 'kubelab_preview';
+
+export function previewCookieName(port: number): string {
+  return `kubelab_preview_${port}`;
+}
+
+export type PreviewAdmission =
+  | { ok: false; reason: string }
+  /** `redirect`: the secret came in the URL; set the cookie and send the browser to `location`. */
+  | { ok: true; redirect: { location: string; cookie: string } | null };
+
+export function cookieValue(header: string | undefined, name: string): string | null {
+  for (const part of (header ?? '').split(';')) {
+    const [key, ...value] = part.trim().split('=');
+    if (key === name) return value.join('=');
+  }
+  return null;
+}
+
+/** Cookies the service should see: everything except kubelab's own. */
+export function forwardedCookies(header: string | undefined): string | undefined {
+  const kept = (header ?? '')
+    .split(';')
+    .map((part) => part.trim())
+    .filter((part) => part !== '' && !part.startsWith('kubelab_'));
+  return kept.length ? kept.join('; ') : undefined;
+}
+
+export function admit(
+  secret: string,
+  port: number,
+  url: string,
+  host: string | undefined,
+  cookieHeader: string | undefined,
+): PreviewAdmission {
+  // DNS rebinding: only our own loopback names.
+  if (host !== `localhost:${port}` && host !== `127.0.0.1:${port}`) {
+    return { ok: false, reason: 'wrong Host header' };
+  }
+  const parsed = new URL(url, `http://localhost:${port}`);
+  const given = parsed.searchParams.get(PREVIEW_QUERY);
+  if (given !== null) {
+    if (!tokenMatches(secret, given)) return { ok: false, reason: 'wrong preview secret' };
+    parsed.searchParams.delete(PREVIEW_QUERY);
+    return {
+      ok: true,
+      redirect: {
+        location: parsed.pathname + parsed.search,
+        cookie: `${previewCookieName(port)}=${secret}; HttpOnly; SameSite=Strict; Path=/`,
+      },
+    };
+  }
+  if (tokenMatches(secret, cookieValue(cookieHeader, previewCookieName(port)))) {
+    return { ok: true, redirect: null };
+  }
+  return { ok: false, reason: 'missing preview secret' };
+}
