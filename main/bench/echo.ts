@@ -29,7 +29,9 @@ export async function measureEcho(
   const terminal = await WsTerminal.connect();
   try {
     await terminal.open(lab, node);
-    // The login shell prints its prompt (and maybe a banner); start typing once it is quiet.
+    // The login shell prints its prompt (and maybe a banner); start typing once it is quiet. The
+    // Enter makes sure there is a prompt to wait for even if the first one came before we listened.
+    terminal.type('\r');
     await terminal.settle(500, 20_000);
     const keystrokeMs: number[] = [];
     for (let i = 0; i < keystrokes; i++) {

@@ -1,12 +1,22 @@
 // Lab starts as the learner feels them: wall-clock time of `kubelab up` (labUp in-process) until
 // every node is Ready and CoreDNS answers, with the phase timings labUp reports.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type Docker from 'dockerode';
 import { labDown } from '../lab/down.ts';
 import { labUp } from '../lab/up.ts';
+import { kubelabHome } from '../paths.ts';
 
 export interface StartSample {
   seconds: number;
   phases: Record<string, number>;
+  /** The start pushed workload images into the shared registry (first lab after a build). */
+  pushedImages: boolean;
+}
+
+/** The registry's record of pushed image hashes (main/lab/registry.ts keeps it there). */
+async function registryRecord(): Promise<string> {
+  return readFile(join(kubelabHome(), 'registry-pushed.json'), 'utf8').catch(() => '');
 }
 
 export async function timedUp(
@@ -16,6 +26,7 @@ export async function timedUp(
   expected: 'cold' | 'warm',
   signal: AbortSignal,
 ): Promise<StartSample> {
+  const pushedBefore = await registryRecord();
   const started = performance.now();
   const result = await labUp(client, { lab, nodes, signal });
   const seconds = (performance.now() - started) / 1000;
@@ -25,7 +36,11 @@ export async function timedUp(
       `lab "${lab}" made a ${result.start} start where a ${expected} one was measured`,
     );
   }
-  return { seconds, phases: result.timings };
+  return {
+    seconds,
+    phases: result.timings,
+    pushedImages: (await registryRecord()) !== pushedBefore,
+  };
 }
 
 /** Stops the nodes (state kept), so the next `up` is a warm start. */

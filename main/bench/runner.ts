@@ -11,6 +11,7 @@ import type { FigureKey } from './figures.ts';
 import { BURST_INPUT_BYTES, measureEcho } from './echo.ts';
 import { BUNDLE_IMAGE, coldBuildFromFile, timedBundleLoads, timedWarmBuild } from './images.ts';
 import { purgeLab, stopLab, timedUp } from './lab-start.ts';
+import type { StartSample } from './lab-start.ts';
 import { machineInfo } from './machine.ts';
 import { labMemoryMiB } from './memory.ts';
 import { buildReport, emptyRecord } from './report.ts';
@@ -100,6 +101,17 @@ export async function runBench(client: Docker, options: BenchOptions): Promise<B
       return false;
     }
   };
+  const recordStart = (key: FigureKey, sample: StartSample): void => {
+    rec(key).samples.push(sample.seconds);
+    rec(key).phases.push(sample.phases);
+    log(`  ${sample.seconds.toFixed(1)} s`);
+    if (sample.pushedImages) {
+      note(
+        key,
+        `run ${rec(key).samples.length} pushed workload images into the shared lab registry (the first lab after an image build does): see its registry phase`,
+      );
+    }
+  };
   const created = new Set<string>();
   const fresh = async (lab: string): Promise<void> => {
     // A lab of the bench's own names left behind by an interrupted bench would skew a cold start.
@@ -150,9 +162,7 @@ export async function runBench(client: Docker, options: BenchOptions): Promise<B
         for (let i = 0; i < runs; i++) {
           await fresh(labs.cold1);
           const sample = await timedUp(client, labs.cold1, 1, 'cold', signal);
-          rec('cold_start_1node_s').samples.push(sample.seconds);
-          rec('cold_start_1node_s').phases.push(sample.phases);
-          log(`  ${sample.seconds.toFixed(1)} s`);
+          recordStart('cold_start_1node_s', sample);
           await purgeLab(client, labs.cold1);
         }
       });
@@ -174,9 +184,7 @@ export async function runBench(client: Docker, options: BenchOptions): Promise<B
           for (let i = 0; i < extra; i++) {
             await fresh(labs.cold3);
             const sample = await timedUp(client, labs.cold3, 3, 'cold', signal);
-            rec('cold_start_3node_s').samples.push(sample.seconds);
-            rec('cold_start_3node_s').phases.push(sample.phases);
-            log(`  ${sample.seconds.toFixed(1)} s`);
+            recordStart('cold_start_3node_s', sample);
             await purgeLab(client, labs.cold3);
           }
         },
@@ -194,11 +202,8 @@ export async function runBench(client: Docker, options: BenchOptions): Promise<B
       async () => {
         await fresh(labs.main);
         const sample = await timedUp(client, labs.main, nodes, 'cold', signal);
-        log(`  ${sample.seconds.toFixed(1)} s`);
-        if (want('cold_start_3node_s') && nodes === 3) {
-          rec('cold_start_3node_s').samples.push(sample.seconds);
-          rec('cold_start_3node_s').phases.push(sample.phases);
-        }
+        if (want('cold_start_3node_s') && nodes === 3) recordStart('cold_start_3node_s', sample);
+        else log(`  ${sample.seconds.toFixed(1)} s`);
       },
     );
     if (!up) return await finish();
@@ -221,9 +226,7 @@ export async function runBench(client: Docker, options: BenchOptions): Promise<B
           for (let i = 0; i < runs; i++) {
             await stopLab(client, labs.main);
             const sample = await timedUp(client, labs.main, nodes, 'warm', signal);
-            rec('warm_start_s').samples.push(sample.seconds);
-            rec('warm_start_s').phases.push(sample.phases);
-            log(`  ${sample.seconds.toFixed(1)} s`);
+            recordStart('warm_start_s', sample);
             if (i < runs - 1) await sampleMemory();
           }
         },
