@@ -38,7 +38,7 @@ export async function startServe(): Promise<ServedApp> {
 }
 
 export async function stopServe(app: ServedApp): Promise<void> {
-  if (app.process.exitCode !== null) return;
+  if (app.process.exitCode !== null || app.process.signalCode !== null) return;
   const exited = new Promise((resolve) => app.process.once('exit', resolve));
   app.process.kill('SIGTERM');
   await exited;

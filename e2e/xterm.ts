@@ -33,7 +33,12 @@ export async function typeLine(page: Page, terminal: Locator, line: string): Pro
 /** Clears the screen (`clear`), so what is asserted next can only come from what runs next. */
 export async function clearScreen(page: Page, terminal: Locator): Promise<void> {
   await typeLine(page, terminal, 'clear');
-  await expect(terminalScreen(terminal)).not.toContainText('clear', { timeout: 10_000 });
+  // Cleared = nothing on screen but one prompt (rows are divs: their text runs together).
+  await expect
+    .poll(async () => ((await terminalScreen(terminal).textContent()) ?? '').trim(), {
+      timeout: 10_000,
+    })
+    .toMatch(/^[^#$]{0,80}[#$]$/);
 }
 
 export async function expectOnScreen(
