@@ -1,5 +1,5 @@
 // What the figures were measured on: they mean little without the machine next to them.
-import { cpus, freemem, release, totalmem } from 'node:os';
+import { cpus, freemem, loadavg, release, totalmem } from 'node:os';
 import type Docker from 'dockerode';
 
 export interface MachineInfo {
@@ -12,6 +12,8 @@ export interface MachineInfo {
   docker: string | null;
   cgroupVersion: string | null;
   storageDriver: string | null;
+  /** 1-minute load average as the bench began: other work on the machine skews the figures. */
+  loadAverage: number;
 }
 
 export async function machineInfo(client: Docker): Promise<MachineInfo> {
@@ -31,5 +33,6 @@ export async function machineInfo(client: Docker): Promise<MachineInfo> {
     docker: info.ServerVersion ?? null,
     cgroupVersion: info.CgroupVersion ?? null,
     storageDriver: info.Driver ?? null,
+    loadAverage: Math.round(loadavg()[0]! * 10) / 10,
   };
 }

@@ -73,6 +73,8 @@ export async function runBench(client: Docker, options: BenchOptions): Promise<B
   const { runs, only, signal, log } = options;
   checkRuns(runs);
   const labs = benchLabs(options.labPrefix);
+  // Taken first: the load average then says how busy the machine was before the bench began.
+  const machine = await machineInfo(client);
   const records: Partial<Record<FigureKey, FigureRecord>> = {};
   for (const key of FIGURE_KEYS) if (only.includes(key)) records[key] = emptyRecord();
   const want = (key: FigureKey): boolean => only.includes(key);
@@ -194,7 +196,7 @@ export async function runBench(client: Docker, options: BenchOptions): Promise<B
         'a new lab each run: containers, kubeadm init, 2 × kubeadm join, add-ons, Ready + DNS',
       );
     }
-    if (!mainFigures.length) return await finish();
+    if (!mainFigures.length) return finish();
 
     const up = await attempt(
       mainFigures,
@@ -206,7 +208,7 @@ export async function runBench(client: Docker, options: BenchOptions): Promise<B
         else log(`  ${sample.seconds.toFixed(1)} s`);
       },
     );
-    if (!up) return await finish();
+    if (!up) return finish();
     const sampleMemory = async (): Promise<void> => {
       if (!want('lab_memory_mib')) return;
       const { mib, containers } = await labMemoryMiB(client, labs.main);
@@ -300,7 +302,7 @@ export async function runBench(client: Docker, options: BenchOptions): Promise<B
         `every step of ${BENCH_SCENARIO} solved, then \`kubelab reset\` (without --data)`,
       );
     }
-    return await finish();
+    return finish();
   } finally {
     for (const lab of created) {
       try {
@@ -313,7 +315,7 @@ export async function runBench(client: Docker, options: BenchOptions): Promise<B
     }
   }
 
-  async function finish(): Promise<BenchReport> {
+  function finish(): BenchReport {
     if (want('main_rss_mib') && !rec('main_rss_mib').samples.length && !rec('main_rss_mib').error) {
       rec('main_rss_mib').samples.push(process.memoryUsage().rss / 1024 ** 2);
     }
@@ -323,7 +325,7 @@ export async function runBench(client: Docker, options: BenchOptions): Promise<B
     );
     return buildReport({
       records,
-      machine: await machineInfo(client),
+      machine,
       options: { runs, only, labPrefix: options.labPrefix },
       started,
       finished: new Date(),

@@ -14,6 +14,7 @@ const machine: MachineInfo = {
   docker: '20.10.24',
   cgroupVersion: '1',
   storageDriver: 'overlay2',
+  loadAverage: 1.5,
 };
 
 function record(samples: number[], extra: Partial<FigureRecord> = {}): FigureRecord {
@@ -101,7 +102,7 @@ describe('bench table', () => {
       '- slowest phase: "control plane" of `cold_start_3node_s`, 40.0 s (44 % of its median)',
     );
     expect(text.split('\n')[0]).toBe(
-      'kubelab bench — 2026-11-30 10:00 UTC, 2 × Test CPU, 24 GiB, Docker 20.10.24 (cgroup 1), Node v20.19.0; runs 3; took 330 s',
+      'kubelab bench — 2026-11-30 10:00 UTC, 2 × Test CPU, 24 GiB, Docker 20.10.24 (cgroup 1), Node v20.19.0; load 1.5; runs 3; took 330 s',
     );
   });
 });

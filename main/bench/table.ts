@@ -86,7 +86,7 @@ export function phaseTable(report: BenchReport): string[] {
 export function formatReport(report: BenchReport): string {
   const m = report.machine;
   const lines = [
-    `kubelab bench — ${report.date.slice(0, 16).replace('T', ' ')} UTC, ${m.cpus} × ${m.cpuModel}, ${m.memoryGiB} GiB, Docker ${m.docker ?? '?'} (cgroup ${m.cgroupVersion ?? '?'}), Node ${m.node}; runs ${report.options.runs}; took ${Math.round(report.durationSeconds)} s`,
+    `kubelab bench — ${report.date.slice(0, 16).replace('T', ' ')} UTC, ${m.cpus} × ${m.cpuModel}, ${m.memoryGiB} GiB, Docker ${m.docker ?? '?'} (cgroup ${m.cgroupVersion ?? '?'}), Node ${m.node}; load ${m.loadAverage}; runs ${report.options.runs}; took ${Math.round(report.durationSeconds)} s`,
     '',
     ...figureTable(report),
   ];
