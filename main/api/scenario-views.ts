@@ -1,9 +1,9 @@
 // What the UI sees of the scenarios: metadata and each step's Markdown (checks stay in main).
-import { loadAllScenarios } from '../scenarios/load.ts';
+import { catalogRoots, loadAllScenarios } from '../scenarios/load.ts';
 import type { ScenarioView } from './schemas/scenarios.ts';
 
 export async function scenarioViews(): Promise<ScenarioView[]> {
-  const catalog = await loadAllScenarios();
+  const catalog = await loadAllScenarios(catalogRoots());
   return catalog.scenarios.map(({ id, scenario, markdown }) => ({
     id,
     title: scenario.title,

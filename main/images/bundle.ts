@@ -9,7 +9,8 @@ import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough, Transform } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import type { Readable } from 'node:stream';
+import { finished, pipeline } from 'node:stream/promises';
 import { createGunzip, createGzip } from 'node:zlib';
 import type Docker from 'dockerode';
 import tar from 'tar-stream';
@@ -38,7 +39,7 @@ export interface BundleManifest {
 }
 
 /** Counts and hashes whatever flows through. */
-function digestStream(): Transform & { digest(): { bytes: number; sha256: string } } {
+export function digestStream(): Transform & { digest(): { bytes: number; sha256: string } } {
   const hash = createHash('sha256');
   let bytes = 0;
   const stream = new Transform({
@@ -113,45 +114,68 @@ function refuse(file: string, why: string): LabError {
   );
 }
 
-/** Reads and verifies the bundle into a temporary payload file; imports nothing. */
-async function verifyBundle(
-  file: string,
-  work: string,
-): Promise<{ manifest: BundleManifest; payloadPath: string }> {
+/**
+ * Hands each entry of the tar read from `source` to `take`, one at a time, and resolves only
+ * once every entry has been taken (a pipeline into tar-stream's extract resolves when the input
+ * is written, which can be before the last entries are handled).
+ */
+export async function eachEntry(
+  source: Readable,
+  take: (name: string, stream: Readable) => Promise<void>,
+): Promise<void> {
   const extract = tar.extract();
+  source.on('error', (error) => extract.destroy(error));
+  source.pipe(extract);
+  try {
+    for await (const entry of extract) await take(entry.header.name, entry);
+  } finally {
+    source.destroy();
+  }
+}
+
+export interface VerifiedImages {
+  manifest: BundleManifest;
+  /** The verified gzip of `docker save`, in the caller's work folder. */
+  payloadPath: string;
+}
+
+/** Reads and verifies the bundle into a temporary payload file; imports nothing. */
+async function verifyBundle(file: string, work: string): Promise<VerifiedImages> {
+  return verifyImagesStream(createReadStream(file), file, work);
+}
+
+/**
+ * Verifies an images bundle read from `source` (a file, or an entry of a workshop bundle) into
+ * `work`; imports nothing. `label` names it in refusals.
+ */
+export async function verifyImagesStream(
+  source: Readable,
+  label: string,
+  work: string,
+): Promise<VerifiedImages> {
+  const file = label;
   let manifest: BundleManifest | undefined;
   const payloadPath = join(work, PAYLOAD);
   let payload: { bytes: number; sha256: string } | undefined;
-  extract.on('entry', (header, stream, next) => {
-    if (header.name === MANIFEST) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', () => {
+  try {
+    await eachEntry(source, async (name, stream) => {
+      if (name === MANIFEST) {
+        const chunks: Buffer[] = [];
+        for await (const chunk of stream as AsyncIterable<Buffer>) chunks.push(chunk);
         try {
           manifest = JSON.parse(Buffer.concat(chunks).toString('utf8')) as BundleManifest;
         } catch {
-          extract.destroy(refuse(file, 'its manifest is not JSON'));
-          return;
+          throw refuse(file, 'its manifest is not JSON');
         }
-        next();
-      });
-    } else if (header.name === PAYLOAD && manifest) {
-      const digest = digestStream();
-      pipeline(stream, digest, createWriteStream(payloadPath)).then(
-        () => {
-          payload = digest.digest();
-          next();
-        },
-        (error: unknown) =>
-          extract.destroy(error instanceof Error ? error : new Error(String(error))),
-      );
-    } else {
-      stream.resume();
-      stream.on('end', next);
-    }
-  });
-  try {
-    await pipeline(createReadStream(file), extract);
+      } else if (name === PAYLOAD && manifest) {
+        const digest = digestStream();
+        await pipeline(stream, digest, createWriteStream(payloadPath));
+        payload = digest.digest();
+      } else {
+        stream.resume();
+        await finished(stream);
+      }
+    });
   } catch (error) {
     if (error instanceof LabError) throw error;
     throw refuse(
@@ -188,43 +212,61 @@ export async function loadImages(
   const work = await mkdtemp(join(tmpdir(), 'kubelab-load-'));
   try {
     onProgress('verifying the bundle (size, checksum, architecture)');
-    const { manifest, payloadPath } = await verifyBundle(file, work);
-    const before = new Map<string, boolean>();
-    for (const image of manifest.images)
-      before.set(image.ref, await imageExists(client, image.ref));
-    onProgress(`importing ${manifest.images.length} images`);
-    try {
-      const stream = new PassThrough();
-      const loading = client.loadImage(stream, { quiet: true });
-      const feed = pipeline(createReadStream(payloadPath), createGunzip(), stream);
-      const output = await loading;
-      await feed;
-      await followToEnd(client, output);
-      for (const image of manifest.images) {
-        const info = await client.getImage(image.ref).inspect();
-        if (info.Id !== image.imageId)
-          throw new Error(`${image.ref} loaded as ${info.Id}, expected ${image.imageId}`);
-        // `docker save` keeps the hash tag; give it the :latest tag too, as a build does.
-        await client.getImage(image.ref).tag({ repo: `kubelab/${image.name}`, tag: 'latest' });
-      }
-    } catch (error) {
-      // Take back what this load added, so a failed import leaves nothing half-done.
-      for (const [ref, existed] of before)
-        if (!existed)
-          await client
-            .getImage(ref)
-            .remove()
-            .catch(() => undefined);
-      throw new LabError(
-        'LOAD_FAILED',
-        `Importing ${file} failed: ${error instanceof Error ? error.message : String(error)}. Images it added were removed again.`,
-        {
-          fix: 'Check free disk space (docker system df) and run the load again.',
-        },
-      );
-    }
-    return manifest;
+    const verified = await verifyBundle(file, work);
+    onProgress(`importing ${verified.manifest.images.length} images`);
+    await importVerifiedImages(client, verified, file);
+    return verified.manifest;
   } finally {
     await rm(work, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Imports verified images; on any failure removes the images this import added, so nothing is
+ * left half-imported.
+ */
+export async function importVerifiedImages(
+  client: Docker,
+  { manifest, payloadPath }: VerifiedImages,
+  file: string,
+  onBytes: (done: number, total: number) => void = () => undefined,
+): Promise<void> {
+  const before = new Map<string, boolean>();
+  for (const image of manifest.images) before.set(image.ref, await imageExists(client, image.ref));
+  try {
+    const stream = new PassThrough();
+    const loading = client.loadImage(stream, { quiet: true });
+    let fed = 0;
+    const source = createReadStream(payloadPath);
+    source.on('data', (chunk: Buffer | string) => {
+      fed += chunk.length;
+      onBytes(fed, manifest.payload.bytes);
+    });
+    const feed = pipeline(source, createGunzip(), stream);
+    const output = await loading;
+    await feed;
+    await followToEnd(client, output);
+    for (const image of manifest.images) {
+      const info = await client.getImage(image.ref).inspect();
+      if (info.Id !== image.imageId)
+        throw new Error(`${image.ref} loaded as ${info.Id}, expected ${image.imageId}`);
+      // `docker save` keeps the hash tag; give it the :latest tag too, as a build does.
+      await client.getImage(image.ref).tag({ repo: `kubelab/${image.name}`, tag: 'latest' });
+    }
+  } catch (error) {
+    // Take back what this load added, so a failed import leaves nothing half-done.
+    for (const [ref, existed] of before)
+      if (!existed)
+        await client
+          .getImage(ref)
+          .remove()
+          .catch(() => undefined);
+    throw new LabError(
+      'LOAD_FAILED',
+      `Importing ${file} failed: ${error instanceof Error ? error.message : String(error)}. Images it added were removed again.`,
+      {
+        fix: 'Check free disk space (docker system df) and run the load again.',
+      },
+    );
   }
 }

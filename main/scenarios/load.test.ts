@@ -6,6 +6,7 @@ import { VALID_FILES, withScenarioYaml, writeScenario } from './fixture.ts';
 import type { ScenarioLoad } from './load.ts';
 import { loadAllScenarios, loadScenario } from './load.ts';
 import { formatProblem } from './problems.ts';
+import { scenarioById } from './by-id.ts';
 
 /** The problems of a load that must fail, formatted, with the folder shortened to DIR. */
 function problemsOf(result: ScenarioLoad, dir: string): string[] {
@@ -131,5 +132,35 @@ describe('loadAllScenarios', () => {
     expect(catalog.scenarios.map((s) => s.id)).toEqual(['zeta', 'alpha']);
     expect(catalog.failures.map((f) => f.id)).toEqual(['broken']);
     expect(catalog.failures[0]?.problems[0]?.message).toContain('unknown check type "gone"');
+  });
+});
+
+describe('the catalogue from several roots (built-in, then installed from a bundle)', () => {
+  it('merges them, a later root replacing a scenario of the same id; a missing later root is skipped', async () => {
+    const builtIn = await mkdtemp(join(tmpdir(), 'kubelab-builtin-'));
+    const installed = await mkdtemp(join(tmpdir(), 'kubelab-installed-'));
+    const titled = (id: string, title: string): Record<string, string> =>
+      withScenarioYaml((yaml) => yaml.replace('id: demo', `id: ${id}`).replace('title: Demo', `title: ${title}`));
+    await writeScenario(titled('shared', 'Built-in edition'), 'shared', builtIn);
+    await writeScenario(titled('only-builtin', 'Only built-in'), 'only-builtin', builtIn);
+    await writeScenario(titled('shared', 'Workshop edition'), 'shared', installed);
+    await writeScenario(titled('workshop', 'Workshop only'), 'workshop', installed);
+    const catalog = await loadAllScenarios([builtIn, installed]);
+    expect(catalog.scenarios.map((s) => `${s.id}: ${s.scenario.title}`).sort()).toEqual([
+      'only-builtin: Only built-in',
+      'shared: Workshop edition',
+      'workshop: Workshop only',
+    ]);
+    const shared = await scenarioById('shared', [builtIn, installed]);
+    expect(shared.dir).toBe(join(installed, 'shared'));
+    expect((await scenarioById('only-builtin', [builtIn, installed])).dir).toBe(
+      join(builtIn, 'only-builtin'),
+    );
+    const none = await loadAllScenarios([builtIn, join(installed, 'not-there')]);
+    expect(none.scenarios.map((s) => s.id)).toEqual(['only-builtin', 'shared']);
+    await expect(loadAllScenarios([join(builtIn, 'not-there')])).rejects.toThrow(/ENOENT/);
+    await expect(scenarioById('nope', [builtIn, installed])).rejects.toMatchObject({
+      code: 'NO_SCENARIO',
+    });
   });
 });

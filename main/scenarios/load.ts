@@ -2,7 +2,7 @@
 // comes back as a list of precise problems while the others still load.
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { appRoot } from '../paths.ts';
+import { appRoot, kubelabHome } from '../paths.ts';
 import type { ScenarioProblem } from './problems.ts';
 import { formatPath } from './problems.ts';
 import type { Scenario } from './schema.ts';
@@ -33,6 +33,20 @@ export interface ScenarioCatalog {
 
 export function defaultScenariosRoot(): string {
   return join(appRoot(), 'scenarios');
+}
+
+/** Where `kubelab bundle load` installs a workshop's scenarios (one folder per scenario). */
+export function installedScenariosRoot(): string {
+  return join(kubelabHome(), 'scenarios');
+}
+
+/**
+ * The folders the catalogue is read from, lowest precedence first: the scenarios that ship with
+ * kubelab, then those a workshop bundle installed. A bundle's scenario replaces a built-in one
+ * of the same id: the instructor loaded it on purpose, for this workshop.
+ */
+export function catalogRoots(): string[] {
+  return [defaultScenariosRoot(), installedScenariosRoot()];
 }
 
 async function isFile(path: string): Promise<boolean> {
@@ -127,14 +141,33 @@ function byOrder(a: LoadedScenario, b: LoadedScenario): number {
   return orderA - orderB || a.id.localeCompare(b.id);
 }
 
-/** Every scenario folder under `root` (each subfolder is one), sorted by `order` then id. */
-export async function loadAllScenarios(root = defaultScenariosRoot()): Promise<ScenarioCatalog> {
+/** The scenario folders under `root` (hidden ones, e.g. a load in progress, are skipped). */
+async function scenarioFolders(root: string): Promise<string[]> {
   const entries = await readdir(root, { withFileTypes: true });
-  const folders = entries
+  return entries
     .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.'))
-    .map((entry) => entry.name)
-    .sort();
-  const results = await Promise.all(folders.map((name) => loadScenario(join(root, name))));
+    .map((entry) => join(root, entry.name));
+}
+
+/**
+ * Every scenario folder under `root` (each subfolder is one), sorted by `order` then id. Given
+ * several roots, a later root's scenario replaces an earlier one's of the same id; a later root
+ * that does not exist is skipped (nothing installed yet), the first must exist.
+ */
+export async function loadAllScenarios(
+  root: string | readonly string[] = defaultScenariosRoot(),
+): Promise<ScenarioCatalog> {
+  const roots = typeof root === 'string' ? [root] : root;
+  const byId = new Map<string, string>();
+  for (const [i, dir] of roots.entries()) {
+    const folders = await scenarioFolders(dir).catch((error: unknown) => {
+      if (i > 0 && (error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw error;
+    });
+    for (const folder of folders) byId.set(basename(folder), folder);
+  }
+  const folders = [...byId.keys()].sort().map((id) => byId.get(id) ?? id);
+  const results = await Promise.all(folders.map((folder) => loadScenario(folder)));
   const catalog: ScenarioCatalog = { scenarios: [], failures: [] };
   for (const result of results) {
     if (result.ok) catalog.scenarios.push(result.loaded);

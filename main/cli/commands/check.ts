@@ -67,7 +67,7 @@ export const check: CliCommand = {
       return 2;
     }
     const lab = labName(values.lab);
-    const loaded = await scenarioById(id, scenariosRoot(values['scenarios-dir']));
+    const loaded = await scenarioById(id, await scenariosRoot(values['scenarios-dir']));
     const { progress, warning } = await readProgress(lab);
     if (warning) console.error(yellow(`warning: ${warning}`));
     const steps = loaded.scenario.steps;

@@ -17,6 +17,7 @@ import { scenarios } from './scenarios.ts';
 import { check } from './check.ts';
 import { solve } from './solve.ts';
 import { verify } from './verify.ts';
+import { bundle } from './bundle.ts';
 import { bench } from './bench.ts';
 
 export const commands: Record<string, CliCommand> = Object.fromEntries(
@@ -25,6 +26,7 @@ export const commands: Record<string, CliCommand> = Object.fromEntries(
     version,
     doctor,
     images,
+    bundle,
     up,
     status,
     reset,

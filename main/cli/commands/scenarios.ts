@@ -13,7 +13,7 @@ async function list(args: string[]): Promise<number> {
     args,
     options: { json: { type: 'boolean', default: false }, ...scenariosDirOption },
   });
-  const catalog = await loadAllScenarios(scenariosRoot(values['scenarios-dir']));
+  const catalog = await loadAllScenarios(await scenariosRoot(values['scenarios-dir']));
   const rows = catalog.scenarios.map(({ id, scenario }) => ({
     id,
     title: scenario.title,

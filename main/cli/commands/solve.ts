@@ -36,7 +36,7 @@ export const solve: CliCommand = {
       return 2;
     }
     const lab = labName(values.lab);
-    const loaded = await scenarioById(id, scenariosRoot(values['scenarios-dir']));
+    const loaded = await scenarioById(id, await scenariosRoot(values['scenarios-dir']));
     const { progress, warning } = await readProgress(lab);
     if (warning) console.error(yellow(`warning: ${warning}`));
     const current = currentStepIndex(loaded.scenario, progress.scenarios[id]);

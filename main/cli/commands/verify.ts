@@ -55,7 +55,7 @@ export const verify: CliCommand = {
       },
     });
     const lab = validateLabName(values.lab);
-    const root = scenariosRoot(values['scenarios-dir']);
+    const root = await scenariosRoot(values['scenarios-dir']);
     const log = values.json
       ? (line: string): void => console.error(line)
       : (line: string): void => console.log(line);

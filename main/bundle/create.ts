@@ -1,0 +1,119 @@
+// `kubelab bundle create FILE`: the one artefact an instructor carries to an offline workshop —
+// the lab images (in the `kubelab images pack` format, unchanged), the chosen scenarios and a
+// manifest first (versions, architecture, per-entry size and SHA-256, free disk a load needs).
+// Written to FILE.partial and renamed at the end, so a half-written file never has the name.
+import { createHash } from 'node:crypto';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { readFile, rename, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import type Docker from 'dockerode';
+import tar from 'tar-stream';
+import { LabError } from '../api/errors.ts';
+import { appVersion } from '../cli/commands/version.ts';
+import { packImages } from '../images/bundle.ts';
+import { pinnedVersions } from '../images/versions.ts';
+import { lintScenarioFolder } from '../scenarios/lint.ts';
+import type { LoadedScenario } from '../scenarios/load.ts';
+import { formatProblem, hasErrors } from '../scenarios/problems.ts';
+import type { BundleEntry, WorkshopManifest } from './manifest.ts';
+import { IMAGES_ENTRY, MANIFEST_ENTRY, SCENARIOS_PREFIX, WORKSHOP_FORMAT } from './manifest.ts';
+import { filesUnder, makeWorkDir, removeWorkDir } from './work-dir.ts';
+
+export type BundleProgress = (phase: string, percent: number, message: string) => void;
+
+export interface CreateOptions {
+  /** Lab image names (catalogue names) to carry. */
+  images: string[];
+  scenarios: LoadedScenario[];
+  onProgress?: BundleProgress;
+}
+
+async function fileEntry(path: string, file: string): Promise<BundleEntry> {
+  const hash = createHash('sha256');
+  let bytes = 0;
+  for await (const chunk of createReadStream(file) as AsyncIterable<Buffer>) {
+    hash.update(chunk);
+    bytes += chunk.length;
+  }
+  return { path, bytes, sha256: hash.digest('hex') };
+}
+
+/** A scenario with lint errors would fail at the workshop: refuse it here, with the errors. */
+async function requireClean(scenario: LoadedScenario): Promise<void> {
+  const problems = await lintScenarioFolder(scenario.dir);
+  if (hasErrors(problems))
+    throw new LabError('BAD_SCENARIO', `Scenario "${scenario.id}" has lint errors.`, {
+      details: problems.filter((p) => p.severity === 'error').map(formatProblem),
+      fix: `kubelab scenarios lint ${scenario.dir}`,
+    });
+}
+
+export async function createWorkshopBundle(
+  client: Docker,
+  file: string,
+  { images, scenarios, onProgress = () => undefined }: CreateOptions,
+): Promise<WorkshopManifest> {
+  if (images.length === 0)
+    throw new LabError('BAD_REQUEST', 'A bundle needs at least one image.', {
+      fix: 'Leave out --images to carry every lab image.',
+    });
+  for (const scenario of scenarios) await requireClean(scenario);
+  const work = await makeWorkDir('bundle-create');
+  const partial = `${file}.partial`;
+  try {
+    onProgress('images', 0, `saving ${images.length} images (docker save | gzip)`);
+    const imagesFile = join(work, IMAGES_ENTRY);
+    const packed = await packImages(client, images, imagesFile, (message) =>
+      onProgress('images', 10, message),
+    );
+    onProgress('checksums', 60, 'hashing entries');
+    const sources = new Map<string, string>([[IMAGES_ENTRY, imagesFile]]);
+    for (const scenario of scenarios)
+      for (const relative of await filesUnder(scenario.dir))
+        sources.set(`${SCENARIOS_PREFIX}${scenario.id}/${relative}`, join(scenario.dir, relative));
+    const entries: BundleEntry[] = [];
+    for (const [path, source] of sources) entries.push(await fileEntry(path, source));
+    const entryBytes = entries.reduce((sum, entry) => sum + entry.bytes, 0);
+    const imageBytes = packed.images.reduce((sum, image) => sum + image.sizeBytes, 0);
+    const manifest: WorkshopManifest = {
+      format: WORKSHOP_FORMAT,
+      kubelabVersion: appVersion(),
+      createdAt: new Date().toISOString(),
+      arch: process.arch,
+      versions: { ...pinnedVersions() },
+      images: packed.images.map(({ name, ref, imageId }) => ({ name, ref, imageId })),
+      scenarios: scenarios.map(({ id, scenario }) => ({ id, title: scenario.title })),
+      entries,
+      requiredDiskBytes: entryBytes + imageBytes,
+    };
+    onProgress('writing', 70, `writing ${file}`);
+    const pack = tar.pack();
+    const written = pipeline(pack, createWriteStream(partial));
+    pack.entry({ name: MANIFEST_ENTRY }, JSON.stringify(manifest, null, 2));
+    let done = 0;
+    for (const entry of entries) {
+      const source = sources.get(entry.path) ?? '';
+      if (entry.bytes < 1024 * 1024) {
+        pack.entry({ name: entry.path }, await readFile(source));
+      } else {
+        await pipeline(
+          createReadStream(source),
+          pack.entry({ name: entry.path, size: entry.bytes }),
+        );
+      }
+      done += entry.bytes;
+      onProgress('writing', 70 + (done / entryBytes) * 30, entry.path);
+    }
+    pack.finalize();
+    await written;
+    await rename(partial, file);
+    onProgress('done', 100, `${file}: ${(await stat(file)).size} bytes`);
+    return manifest;
+  } catch (error) {
+    await rm(partial, { force: true });
+    throw error;
+  } finally {
+    await removeWorkDir(work);
+  }
+}

@@ -1,0 +1,80 @@
+// Test fixture: a workshop bundle written without a Docker engine — a real images-pack entry
+// whose payload is a small gzip (not a `docker save`), plus a scenario's files — so the unit tests
+// can break it in one precise way and watch verification refuse it.
+import { createHash } from 'node:crypto';
+import { writeFile } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
+import tar from 'tar-stream';
+import { BUNDLE_FORMAT } from '../images/bundle.ts';
+import type { WorkshopManifest } from './manifest.ts';
+import { IMAGES_ENTRY, MANIFEST_ENTRY, SCENARIOS_PREFIX, WORKSHOP_FORMAT } from './manifest.ts';
+
+const sha256 = (data: Buffer): string => createHash('sha256').update(data).digest('hex');
+
+async function tarOf(entries: [string, Buffer][]): Promise<Buffer> {
+  const pack = tar.pack();
+  for (const [name, data] of entries) pack.entry({ name }, data);
+  pack.finalize();
+  const chunks: Buffer[] = [];
+  for await (const chunk of pack as AsyncIterable<Buffer>) chunks.push(chunk);
+  return Buffer.concat(chunks);
+}
+
+async function imagesPack(arch: string): Promise<Buffer> {
+  const payload = gzipSync(
+    Buffer.from('not really a docker save, but checksummed all the same\n'.repeat(2000)),
+  );
+  const manifest = {
+    format: BUNDLE_FORMAT,
+    createdAt: new Date(0).toISOString(),
+    arch,
+    images: [
+      { name: 'busybox', ref: 'kubelab/busybox:0', hash: '0', imageId: 'sha256:0', sizeBytes: 1 },
+    ],
+    payload: { file: 'images.tar.gz', bytes: payload.length, sha256: sha256(payload) },
+  };
+  return tarOf([
+    ['kubelab-images.json', Buffer.from(JSON.stringify(manifest))],
+    ['images.tar.gz', payload],
+  ]);
+}
+
+export interface FakeBundleOptions {
+  arch?: string;
+  /** Scenario id → its files (relative path → content). */
+  scenarios?: Record<string, Record<string, string>>;
+  /** Edits the manifest after the checksums are taken (to lie about something). */
+  editManifest?: (manifest: WorkshopManifest) => void;
+  /** Entries added after the listed ones, not in the manifest. */
+  extraEntries?: [string, Buffer][];
+}
+
+export async function writeFakeBundle(
+  file: string,
+  options: FakeBundleOptions = {},
+): Promise<WorkshopManifest> {
+  const arch = options.arch ?? process.arch;
+  const entries: [string, Buffer][] = [[IMAGES_ENTRY, await imagesPack(arch)]];
+  for (const [id, files] of Object.entries(options.scenarios ?? {}))
+    for (const [path, content] of Object.entries(files))
+      entries.push([`${SCENARIOS_PREFIX}${id}/${path}`, Buffer.from(content)]);
+  const manifest: WorkshopManifest = {
+    format: WORKSHOP_FORMAT,
+    kubelabVersion: '0.0.0-test',
+    createdAt: new Date(0).toISOString(),
+    arch,
+    versions: { kubernetes: 'v0.0.0' },
+    images: [{ name: 'busybox', ref: 'kubelab/busybox:0', imageId: 'sha256:0' }],
+    scenarios: Object.keys(options.scenarios ?? {}).map((id) => ({ id, title: id })),
+    entries: entries.map(([path, data]) => ({ path, bytes: data.length, sha256: sha256(data) })),
+    requiredDiskBytes: 1024,
+  };
+  options.editManifest?.(manifest);
+  const bundle = await tarOf([
+    [MANIFEST_ENTRY, Buffer.from(JSON.stringify(manifest))],
+    ...entries,
+    ...(options.extraEntries ?? []),
+  ]);
+  await writeFile(file, bundle);
+  return manifest;
+}

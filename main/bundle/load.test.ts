@@ -1,0 +1,200 @@
+// Verification before import, without an engine: every damaged or foreign bundle is refused
+// before the (fake) engine is asked to import anything and before any scenario is installed.
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type Docker from 'dockerode';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { VALID_FILES } from '../scenarios/fixture.ts';
+import { writeFakeBundle } from './fixture.ts';
+import { readBundleManifest } from './inspect.ts';
+import { loadWorkshopBundle } from './load.ts';
+import { verifyWorkshopStream } from './verify.ts';
+import { createReadStream } from 'node:fs';
+
+let dir: string;
+let home: string;
+let previousHome: string | undefined;
+let importCalls: number;
+
+/** An engine that has no images and fails the test's expectations if asked to import. */
+function fakeEngine(): Docker {
+  const engine = {
+    getImage: () => ({
+      inspect: () => Promise.reject(new Error('no such image')),
+      remove: () => Promise.resolve(),
+    }),
+    loadImage: () => {
+      importCalls += 1;
+      return Promise.reject(new Error('the fake engine imports nothing'));
+    },
+  };
+  return engine as unknown as Docker;
+}
+
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'kubelab-bundle-unit-'));
+  home = join(dir, 'home');
+  previousHome = process.env.KUBELAB_HOME;
+  process.env.KUBELAB_HOME = home;
+  importCalls = 0;
+});
+afterEach(async () => {
+  if (previousHome === undefined) delete process.env.KUBELAB_HOME;
+  else process.env.KUBELAB_HOME = previousHome;
+  await rm(dir, { recursive: true, force: true });
+});
+
+const demo = { demo: { ...VALID_FILES } };
+
+async function installedScenarios(): Promise<string[]> {
+  return readdir(join(home, 'scenarios')).catch(() => []);
+}
+
+async function expectRefused(file: string, why: string | RegExp, arch?: string): Promise<void> {
+  const error = await loadWorkshopBundle(fakeEngine(), file, arch ? { arch } : {}).then(
+    () => undefined,
+    (failure: unknown) => failure as { code?: string; message?: string },
+  );
+  expect(error?.code).toBe('BAD_BUNDLE');
+  const prefix = `${file} is not a usable kubelab workshop bundle: `;
+  const suffix = '. Nothing was imported.';
+  expect(error?.message?.startsWith(prefix) && error.message.endsWith(suffix)).toBe(true);
+  const reason = error?.message?.slice(prefix.length, -suffix.length) ?? '';
+  if (typeof why === 'string') expect(reason).toBe(why);
+  else expect(reason).toMatch(why);
+  expect(importCalls).toBe(0);
+  expect(await installedScenarios()).toEqual([]);
+}
+
+/** Flips one byte inside the first occurrence of `marker` in the file. */
+async function corrupt(file: string, marker: string): Promise<void> {
+  const data = await readFile(file);
+  const at = data.indexOf(marker);
+  expect(at).toBeGreaterThan(0);
+  data.writeUInt8(data.readUInt8(at + 2) ^ 0x20, at + 2);
+  await writeFile(file, data);
+}
+
+describe('workshop bundle verification', () => {
+  it('unpacks an intact bundle: every entry checked, scenario files in place', async () => {
+    const file = join(dir, 'ok.kubelab');
+    const manifest = await writeFakeBundle(file, { scenarios: demo });
+    const work = join(dir, 'work');
+    const verified = await verifyWorkshopStream(createReadStream(file), file, work);
+    expect(verified.manifest).toEqual(manifest);
+    expect(verified.images.manifest.images.map((image) => image.name)).toEqual(['busybox']);
+    expect(await readFile(join(verified.scenariosDir, 'demo', 'scenario.yaml'), 'utf8')).toBe(
+      VALID_FILES['scenario.yaml'],
+    );
+    expect((await readBundleManifest(file)).entries).toHaveLength(manifest.entries.length);
+  });
+
+  it('gets as far as the import for an intact bundle (then the fake engine fails it)', async () => {
+    const file = join(dir, 'ok.kubelab');
+    await writeFakeBundle(file, { scenarios: demo });
+    await expect(loadWorkshopBundle(fakeEngine(), file)).rejects.toMatchObject({
+      code: 'LOAD_FAILED',
+    });
+    expect(importCalls).toBe(1);
+    // The import failed, so the scenarios were not installed either.
+    expect(await installedScenarios()).toEqual([]);
+  });
+
+  it('refuses a corrupted byte in a scenario file', async () => {
+    const file = join(dir, 'bad.kubelab');
+    await writeFakeBundle(file, { scenarios: demo });
+    await corrupt(file, 'title: Demo');
+    await expectRefused(
+      file,
+      'scenarios/demo/scenario.yaml does not match its checksum (corrupted)',
+    );
+  });
+
+  it('refuses a corrupted byte in the images payload', async () => {
+    const file = join(dir, 'bad.kubelab');
+    await writeFakeBundle(file, { scenarios: demo });
+    const data = await readFile(file);
+    const payload = data.indexOf(Buffer.from([0x1f, 0x8b])); // the gzip magic of the payload
+    data.writeUInt8(data.readUInt8(payload + 200) ^ 0xff, payload + 200);
+    await writeFile(file, data);
+    await expect(loadWorkshopBundle(fakeEngine(), file)).rejects.toMatchObject({
+      code: 'BAD_BUNDLE',
+    });
+    expect(importCalls).toBe(0);
+    expect(await installedScenarios()).toEqual([]);
+  });
+
+  it('refuses a truncated bundle', async () => {
+    const file = join(dir, 'cut.kubelab');
+    await writeFakeBundle(file, { scenarios: demo });
+    const data = await readFile(file);
+    await writeFile(file, data.subarray(0, Math.floor(data.length * 0.7)));
+    await expect(loadWorkshopBundle(fakeEngine(), file)).rejects.toMatchObject({
+      code: 'BAD_BUNDLE',
+      message: expect.stringMatching(/truncated/) as unknown,
+    });
+    expect(importCalls).toBe(0);
+    expect(await installedScenarios()).toEqual([]);
+  });
+
+  it('refuses a bundle for another architecture before reading further', async () => {
+    const file = join(dir, 'arm.kubelab');
+    await writeFakeBundle(file, { scenarios: demo, arch: 'arm64' });
+    await expectRefused(file, 'it holds arm64 images and this machine is x64', 'x64');
+  });
+
+  it('refuses entries the manifest does not list, or lists with another size', async () => {
+    const extra = join(dir, 'extra.kubelab');
+    await writeFakeBundle(extra, {
+      scenarios: demo,
+      extraEntries: [['scenarios/demo/evil.sh', Buffer.from('rm -rf /')]],
+    });
+    await expectRefused(extra, 'it holds scenarios/demo/evil.sh, which its manifest does not list');
+    const lying = join(dir, 'lying.kubelab');
+    await writeFakeBundle(lying, {
+      scenarios: demo,
+      editManifest: (m) => {
+        m.entries[1]!.bytes += 1;
+      },
+    });
+    await expectRefused(lying, /^scenarios\/demo\/\S+ is \d+ bytes, the manifest says \d+$/);
+  });
+
+  it('refuses a bundle whose scenario does not load, though its checksums are right', async () => {
+    const file = join(dir, 'broken-scenario.kubelab');
+    await writeFakeBundle(file, {
+      scenarios: { demo: { ...VALID_FILES, 'scenario.yaml': 'id: demo\ntitle: [unclosed' } },
+    });
+    await expect(loadWorkshopBundle(fakeEngine(), file)).rejects.toMatchObject({
+      code: 'BAD_BUNDLE',
+      message: expect.stringContaining(
+        'its scenario "demo" does not load in this kubelab',
+      ) as unknown,
+    });
+    expect(importCalls).toBe(0);
+    expect(await installedScenarios()).toEqual([]);
+  });
+
+  it('refuses when the disk has less free space than the manifest asks for', async () => {
+    const file = join(dir, 'huge.kubelab');
+    await writeFakeBundle(file, {
+      scenarios: demo,
+      editManifest: (m) => {
+        m.requiredDiskBytes = 1024 ** 5;
+      },
+    });
+    await expectRefused(file, /^loading it needs 1048576\.00 GiB free disk and .+ has [\d.]+ GiB$/);
+  });
+
+  it('refuses a plain tar that has no manifest first', async () => {
+    const file = join(dir, 'other.kubelab');
+    await writeFakeBundle(file, { scenarios: demo });
+    const data = await readFile(file);
+    await writeFile(file, data.subarray(512 * Math.ceil(data.indexOf('images.kubelab') / 512)));
+    await expect(loadWorkshopBundle(fakeEngine(), file)).rejects.toMatchObject({
+      code: 'BAD_BUNDLE',
+    });
+    expect(importCalls).toBe(0);
+  });
+});

@@ -1,0 +1,126 @@
+// `kubelab bundle load FILE` (and the first-run screen): verify everything, then import. The
+// order is what keeps a bad bundle from leaving anything behind: (1) the whole file is read and
+// checked into a work folder — manifest, architecture, free disk, every size and checksum;
+// (2) the unpacked scenarios must load; only then (3) the images are imported (an import that
+// fails removes what it added) and (4) the scenarios are moved into KUBELAB_HOME/scenarios,
+// each by one rename, replacing an earlier copy of the same scenario.
+import { createReadStream } from 'node:fs';
+import { mkdir, rename, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type Docker from 'dockerode';
+import { LabError } from '../api/errors.ts';
+import { importVerifiedImages } from '../images/bundle.ts';
+import { installedScenariosRoot, loadScenario } from '../scenarios/load.ts';
+import { formatProblem } from '../scenarios/problems.ts';
+import type { BundleProgress } from './create.ts';
+import type { WorkshopManifest } from './manifest.ts';
+import type { VerifiedBundle } from './verify.ts';
+import { refuseBundle, verifyWorkshopStream } from './verify.ts';
+import { freeBytes, makeWorkDir, removeWorkDir } from './work-dir.ts';
+
+export interface LoadOptions {
+  onProgress?: BundleProgress;
+  /** For tests: the architecture this machine claims. */
+  arch?: string;
+}
+
+export interface LoadResult {
+  manifest: WorkshopManifest;
+  installedScenarios: string[];
+  seconds: number;
+}
+
+const gib = (bytes: number): string => `${(bytes / 1024 ** 3).toFixed(2)} GiB`;
+
+async function requireFreeDisk(
+  file: string,
+  work: string,
+  manifest: WorkshopManifest,
+): Promise<void> {
+  const free = await freeBytes(work);
+  if (free < manifest.requiredDiskBytes)
+    throw refuseBundle(
+      file,
+      `loading it needs ${gib(manifest.requiredDiskBytes)} free disk and ${work} has ${gib(free)}`,
+    );
+}
+
+/** Every unpacked scenario must load here before anything is imported. */
+async function requireScenariosLoad(file: string, verified: VerifiedBundle): Promise<void> {
+  for (const { id } of verified.manifest.scenarios) {
+    const result = await loadScenario(join(verified.scenariosDir, id));
+    if (!result.ok)
+      throw refuseBundle(
+        file,
+        `its scenario "${id}" does not load in this kubelab (${result.problems.map(formatProblem).join('; ')})`,
+      );
+  }
+}
+
+async function installScenarios(verified: VerifiedBundle): Promise<string[]> {
+  const root = installedScenariosRoot();
+  await mkdir(root, { recursive: true });
+  const installed: string[] = [];
+  for (const { id } of verified.manifest.scenarios) {
+    const target = join(root, id);
+    const old = join(root, `.replaced-${id}-${Date.now()}`);
+    const hadOld = await stat(target).then(
+      () => true,
+      () => false,
+    );
+    if (hadOld) await rename(target, old);
+    try {
+      await rename(join(verified.scenariosDir, id), target);
+    } catch (error) {
+      if (hadOld) await rename(old, target);
+      throw error;
+    }
+    if (hadOld) await rm(old, { recursive: true, force: true });
+    installed.push(id);
+  }
+  return installed;
+}
+
+export async function loadWorkshopBundle(
+  client: Docker,
+  file: string,
+  { onProgress = () => undefined, arch }: LoadOptions = {},
+): Promise<LoadResult> {
+  const started = Date.now();
+  const size = await stat(file).then(
+    (s) => (s.isFile() ? s.size : -1),
+    () => -1,
+  );
+  if (size < 0)
+    throw new LabError('NO_FILE', `There is no bundle file ${file}.`, {
+      fix: 'Give the path of the .kubelab file the instructor handed out.',
+    });
+  const work = await makeWorkDir('bundle-load');
+  try {
+    const source = createReadStream(file);
+    let read = 0;
+    let shown = -1;
+    source.on('data', (chunk: Buffer | string) => {
+      read += chunk.length;
+      const percent = Math.floor((read / size) * 100);
+      if (percent !== shown)
+        onProgress('verify', (shown = percent) * 0.5, 'checking sizes and checksums');
+    });
+    const verified = await verifyWorkshopStream(source, file, work, {
+      ...(arch ? { arch } : {}),
+      onManifest: (manifest) => requireFreeDisk(file, work, manifest),
+    });
+    await requireScenariosLoad(file, verified);
+    onProgress('images', 50, `importing ${verified.manifest.images.length} images`);
+    await importVerifiedImages(client, verified.images, file, (done, total) =>
+      onProgress('images', 50 + (done / total) * 45, 'importing images'),
+    );
+    onProgress('scenarios', 95, `installing ${verified.manifest.scenarios.length} scenarios`);
+    const installedScenarios = await installScenarios(verified);
+    const seconds = (Date.now() - started) / 1000;
+    onProgress('done', 100, `loaded in ${seconds.toFixed(0)} s`);
+    return { manifest: verified.manifest, installedScenarios, seconds };
+  } finally {
+    await removeWorkDir(work);
+  }
+}

@@ -1,0 +1,124 @@
+// Reads a workshop bundle into a work folder and proves it whole BEFORE anything is imported:
+// the manifest comes first and must suit this machine (format, architecture, free disk), every
+// entry must be listed with the size and SHA-256 it arrives with, none may be missing, and the
+// images entry is verified by the images pack format's own check as it streams past.
+import { createWriteStream } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { LabError } from '../api/errors.ts';
+import type { VerifiedImages } from '../images/bundle.ts';
+import { digestStream, eachEntry, verifyImagesStream } from '../images/bundle.ts';
+import type { BundleEntry, WorkshopManifest } from './manifest.ts';
+import { IMAGES_ENTRY, MANIFEST_ENTRY, checkManifest } from './manifest.ts';
+
+export function refuseBundle(file: string, why: string): LabError {
+  return new LabError(
+    'BAD_BUNDLE',
+    `${file} is not a usable kubelab workshop bundle: ${why}. Nothing was imported.`,
+    {
+      fix: 'Copy the bundle again from the instructor (compare its size and the sha256 they give), or ask for one built for this kind of machine (`kubelab bundle create`).',
+    },
+  );
+}
+
+export interface VerifiedBundle {
+  manifest: WorkshopManifest;
+  images: VerifiedImages;
+  /** Where the scenario files were unpacked: `<dir>/<id>/…`. */
+  scenariosDir: string;
+}
+
+export interface VerifyOptions {
+  arch?: string;
+  /** Called once the manifest is read and accepted; may refuse (free disk, …) by throwing. */
+  onManifest?: (manifest: WorkshopManifest) => Promise<void>;
+}
+
+function readAll(stream: Readable): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+    stream.on('end', () => resolve(Buffer.concat(chunks)));
+    stream.on('error', reject);
+  });
+}
+
+function parseJson(buffer: Buffer): unknown {
+  try {
+    return JSON.parse(buffer.toString('utf8')) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Reads `source` (the bundle file's bytes) into `work`; imports nothing. */
+export async function verifyWorkshopStream(
+  source: Readable,
+  file: string,
+  work: string,
+  { arch = process.arch, onManifest }: VerifyOptions = {},
+): Promise<VerifiedBundle> {
+  const scenariosDir = join(work, 'unpacked');
+  let manifest: WorkshopManifest | undefined;
+  let listed = new Map<string, BundleEntry>();
+  let images: VerifiedImages | undefined;
+  const arrived = new Map<string, { bytes: number; sha256: string }>();
+
+  async function takeEntry(name: string, stream: Readable): Promise<void> {
+    if (!manifest) {
+      if (name !== MANIFEST_ENTRY)
+        throw refuseBundle(file, `its first entry is ${name}, not ${MANIFEST_ENTRY}`);
+      const raw = parseJson(await readAll(stream));
+      if (raw === undefined) throw refuseBundle(file, 'its manifest is not JSON');
+      const checked = checkManifest(raw, { arch });
+      if (!checked.ok) throw refuseBundle(file, checked.why);
+      manifest = checked.manifest;
+      listed = new Map(manifest.entries.map((entry) => [entry.path, entry]));
+      await onManifest?.(manifest);
+      return;
+    }
+    const entry = listed.get(name);
+    if (!entry) throw refuseBundle(file, `it holds ${name}, which its manifest does not list`);
+    if (arrived.has(name)) throw refuseBundle(file, `it holds ${name} twice`);
+    const digest = digestStream();
+    if (name === IMAGES_ENTRY) {
+      const [verified] = await Promise.all([
+        verifyImagesStream(digest, `${file} (${IMAGES_ENTRY})`, join(work, 'images')),
+        pipeline(stream, digest),
+      ]);
+      images = verified;
+    } else {
+      const target = join(scenariosDir, name.slice(name.indexOf('/') + 1));
+      await mkdir(dirname(target), { recursive: true });
+      await pipeline(stream, digest, createWriteStream(target));
+    }
+    arrived.set(name, digest.digest());
+  }
+
+  await mkdir(join(work, 'images'), { recursive: true });
+  try {
+    await eachEntry(source, takeEntry);
+  } catch (error) {
+    if (error instanceof LabError) throw error;
+    throw refuseBundle(
+      file,
+      `it is truncated or damaged (${error instanceof Error ? error.message : String(error)})`,
+    );
+  }
+  if (!manifest) throw refuseBundle(file, 'it is empty (no manifest)');
+  for (const entry of manifest.entries) {
+    const got = arrived.get(entry.path);
+    if (!got) throw refuseBundle(file, `${entry.path} is missing (truncated?)`);
+    if (got.bytes !== entry.bytes)
+      throw refuseBundle(
+        file,
+        `${entry.path} is ${got.bytes} bytes, the manifest says ${entry.bytes}`,
+      );
+    if (got.sha256 !== entry.sha256)
+      throw refuseBundle(file, `${entry.path} does not match its checksum (corrupted)`);
+  }
+  if (!images) throw refuseBundle(file, `${IMAGES_ENTRY} is missing`);
+  return { manifest, images, scenariosDir };
+}
