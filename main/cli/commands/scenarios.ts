@@ -1,8 +1,10 @@
 // `kubelab scenarios [--json]` lists the guided scenarios; `kubelab scenarios lint DIR…` checks
-// scenario folders without a cluster.
+// scenario folders without a cluster (DIR is one scenario, or a folder of them).
 import { parseArgs } from 'node:util';
 import type { CliCommand } from '../command.ts';
-import { loadAllScenarios } from '../../scenarios/load.ts';
+import { readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { SCENARIO_FILE, loadAllScenarios } from '../../scenarios/load.ts';
 import { lintScenarioFolder } from '../../scenarios/lint.ts';
 import { formatProblem, hasErrors } from '../../scenarios/problems.ts';
 import { bold, green, red, yellow } from '../output.ts';
@@ -48,6 +50,35 @@ async function list(args: string[]): Promise<number> {
   return failures.length ? 1 : 0;
 }
 
+/**
+ * The scenario folders a lint argument means: the folder itself when it holds scenario.yaml,
+ * else every subfolder that does (an instructor's folder of scenarios); an explanation otherwise.
+ */
+async function lintTargets(dir: string): Promise<{ folders: string[]; problem?: string }> {
+  const isDir = await stat(dir).then(
+    (s) => s.isDirectory(),
+    () => false,
+  );
+  if (!isDir) return { folders: [], problem: `${dir}: there is no such folder` };
+  const hasFile = (folder: string): Promise<boolean> =>
+    stat(join(folder, SCENARIO_FILE)).then(
+      (s) => s.isFile(),
+      () => false,
+    );
+  if (await hasFile(dir)) return { folders: [dir] };
+  const entries = await readdir(dir, { withFileTypes: true });
+  const folders: string[] = [];
+  for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name)))
+    if (entry.isDirectory() && (await hasFile(join(dir, entry.name))))
+      folders.push(join(dir, entry.name));
+  if (!folders.length)
+    return {
+      folders,
+      problem: `${dir}: no ${SCENARIO_FILE} here and no scenario folders (with a ${SCENARIO_FILE}) under it`,
+    };
+  return { folders };
+}
+
 async function lint(args: string[]): Promise<number> {
   const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
   if (!positionals.length) {
@@ -55,7 +86,16 @@ async function lint(args: string[]): Promise<number> {
     return 2;
   }
   let errors = false;
-  for (const dir of positionals) {
+  const folders: string[] = [];
+  for (const arg of positionals) {
+    const targets = await lintTargets(arg);
+    if (targets.problem) {
+      console.log(red(targets.problem));
+      errors = true;
+    }
+    folders.push(...targets.folders);
+  }
+  for (const dir of folders) {
     const problems = await lintScenarioFolder(dir);
     for (const problem of problems) {
       const line = formatProblem(problem);
