@@ -38,3 +38,15 @@ function isKubelabRoot(dir: string): boolean {
     return false;
   }
 }
+
+/**
+ * Where scenarios/ and lab-images/ live: the app root in a checkout; in an installed app,
+ * Electron's resources folder, because the installer carries them as extraResources next to
+ * app.asar (not inside it) so the main process and `docker build` read them as plain files.
+ */
+export function resourcesRoot(): string {
+  const root = appRoot();
+  const resourcesPath = (process as { resourcesPath?: string }).resourcesPath;
+  const packaged = /[\\/]app\.asar$/.test(root);
+  return packaged && resourcesPath ? resourcesPath : root;
+}

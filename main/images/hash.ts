@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
-import { appRoot } from '../paths.ts';
+import { resourcesRoot } from '../paths.ts';
 import { imageSpec } from './catalog.ts';
 import type { ImageSpec } from './catalog.ts';
 
@@ -43,7 +43,7 @@ export async function listFiles(
 }
 
 export function imageFolder(spec: ImageSpec): string {
-  return join(appRoot(), 'lab-images', spec.folder);
+  return join(resourcesRoot(), 'lab-images', spec.folder);
 }
 
 async function folderDigest(dir: string): Promise<string> {

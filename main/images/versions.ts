@@ -2,7 +2,7 @@
 // (lab-images/binaries/versions.env), so a version is written down exactly once.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { appRoot } from '../paths.ts';
+import { resourcesRoot } from '../paths.ts';
 
 export interface PinnedVersions {
   kubernetes: string;
@@ -25,7 +25,7 @@ let cached: PinnedVersions | undefined;
 
 export function pinnedVersions(): PinnedVersions {
   if (cached) return cached;
-  const file = join(appRoot(), 'lab-images', 'binaries', 'versions.env');
+  const file = join(resourcesRoot(), 'lab-images', 'binaries', 'versions.env');
   const env = parseVersionsEnv(readFileSync(file, 'utf8'));
   const need = (key: string): string => {
     const value = env[key];

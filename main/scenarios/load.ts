@@ -2,7 +2,7 @@
 // comes back as a list of precise problems while the others still load.
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
-import { appRoot, kubelabHome } from '../paths.ts';
+import { kubelabHome, resourcesRoot } from '../paths.ts';
 import type { ScenarioProblem } from './problems.ts';
 import { formatPath } from './problems.ts';
 import type { Scenario } from './schema.ts';
@@ -32,7 +32,7 @@ export interface ScenarioCatalog {
 }
 
 export function defaultScenariosRoot(): string {
-  return join(appRoot(), 'scenarios');
+  return join(resourcesRoot(), 'scenarios');
 }
 
 /** Where `kubelab bundle load` installs a workshop's scenarios (one folder per scenario). */

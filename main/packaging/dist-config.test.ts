@@ -1,0 +1,42 @@
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { distConfig, parseDistArgs } from './dist-config.ts';
+
+describe('npm run dist arguments', () => {
+  it('takes --with-bundle FILE (both spellings), --dry-run, --skip-build and passes the rest on', () => {
+    expect(parseDistArgs(['--with-bundle', 'w.kubelab', '--dry-run', '--linux'])).toEqual({
+      bundle: resolve('w.kubelab'),
+      dryRun: true,
+      skipBuild: false,
+      rest: ['--linux'],
+    });
+    expect(parseDistArgs(['--with-bundle=/x/w.kubelab', '--skip-build']).bundle).toBe(
+      '/x/w.kubelab',
+    );
+  });
+
+  it('refuses a missing FILE and a file the first-run screen would not find', () => {
+    expect(() => parseDistArgs(['--with-bundle'])).toThrow('--with-bundle needs a FILE.');
+    expect(() => parseDistArgs(['--with-bundle', '--dry-run'])).toThrow(
+      '--with-bundle needs a FILE.',
+    );
+    expect(() => parseDistArgs(['--with-bundle', 'w.tar'])).toThrow(
+      '--with-bundle w.tar: the first-run screen only looks for *.kubelab files.',
+    );
+  });
+});
+
+describe('the packaging configuration', () => {
+  const base = { appId: 'x', extraResources: [{ from: 'scenarios', to: 'scenarios' }] };
+
+  it('carries the bundle as extraResources bundle/NAME, after what the yml lists', () => {
+    expect(distConfig(base, '/work/shop.kubelab').extraResources).toEqual([
+      { from: 'scenarios', to: 'scenarios' },
+      { from: '/work/shop.kubelab', to: 'bundle/shop.kubelab' },
+    ]);
+  });
+
+  it('is the yml unchanged without a bundle', () => {
+    expect(distConfig(base, undefined)).toBe(base);
+  });
+});
