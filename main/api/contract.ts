@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { DoctorCheckSchema, EngineStatusSchema } from './schemas/engine.ts';
 import { ProgressSchema } from './schemas/events.ts';
 import { ImageStatusSchema } from './schemas/images.ts';
+import { BundleFileSchema, BundlePathSchema } from './schemas/bundles.ts';
 import {
   LabDownSchema,
   LabRefSchema,
@@ -69,6 +70,14 @@ export const labApiContract = {
       z.object({ names: z.array(z.string()).default([]) }).strict(),
       OperationStartedSchema,
     ),
+  },
+  bundles: {
+    /** Workshop bundles next to the app (installer's bundle/, KUBELAB_HOME/bundles, …). */
+    find: method(none, z.array(BundleFileSchema)),
+    /** One bundle file by path: what its manifest says, or why this machine cannot take it. */
+    inspect: method(BundlePathSchema, BundleFileSchema),
+    /** Verifies, then imports images and scenarios in the background; progress events. */
+    load: method(BundlePathSchema, OperationStartedSchema),
   },
   lab: {
     status: method(LabRefSchema, LabStatusSchema),

@@ -18,6 +18,8 @@ import { existingLabConfig } from '../lab/state.ts';
 import { collectTopology } from '../lab/topology/collect.ts';
 import { PreviewManager } from '../preview/preview-manager.ts';
 import { scenarioViews } from './scenario-views.ts';
+import { describeBundleFile, foundBundles } from './bundle-actions.ts';
+import { loadWorkshopBundle } from '../bundle/load.ts';
 import { checkForUi, openStep, progressView, revealHint, solveForUi } from './scenario-actions.ts';
 
 export interface LabServices {
@@ -70,6 +72,17 @@ export function createLabApi(services: LabServices): LabImplementation {
           );
           const built = results.filter((r) => r.built).map((r) => r.image);
           return built.length ? `built ${built.join(', ')}` : 'every image is up to date';
+        }),
+    },
+    bundles: {
+      find: () => foundBundles(),
+      inspect: ({ path }) => describeBundleFile(path),
+      load: ({ path }) =>
+        background(services, 'bundles.load', 'verify', async (op) => {
+          const result = await loadWorkshopBundle(await requireEngine(), path, {
+            onProgress: (phase, percent, message) => op.update(phase, percent, message),
+          });
+          return `loaded ${result.manifest.images.length} images and ${result.installedScenarios.length} scenarios in ${result.seconds.toFixed(0)} s`;
         }),
     },
     lab: {

@@ -66,12 +66,20 @@ interface PvJson {
 export async function collectTopology(client: Docker, lab: string): Promise<Topology> {
   const config = await existingLabConfig(lab);
   const found = await findNodes(client, lab);
-  const [pods, services, slices, pvs] = await Promise.all([
-    kubectlJson<List<PodJson>>(client, config, ['get', 'pods', '-A']),
-    kubectlJson<List<ServiceJson>>(client, config, ['get', 'services', '-A']),
-    kubectlJson<List<SliceJson>>(client, config, ['get', 'endpointslices', '-A']),
-    kubectlJson<List<PvJson>>(client, config, ['get', 'pv']),
+  // One kubectl for all four kinds: the UI polls this every 2 s, and each kubectl process in the
+  // node costs more than the API calls it makes.
+  const all = await kubectlJson<List<{ kind?: string }>>(client, config, [
+    'get',
+    'pods,services,endpointslices.discovery.k8s.io,persistentvolumes',
+    '-A',
   ]);
+  const ofKind = <T>(kind: string): List<T> => ({
+    items: all.items.filter((item) => item.kind === kind) as T[],
+  });
+  const pods = ofKind<PodJson>('Pod');
+  const services = ofKind<ServiceJson>('Service');
+  const slices = ofKind<SliceJson>('EndpointSlice');
+  const pvs = ofKind<PvJson>('PersistentVolume');
   const podByIp = new Map<string, string>();
   for (const pod of pods.items) {
     if (pod.status.podIP && !pod.spec.hostNetwork)
