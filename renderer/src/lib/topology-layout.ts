@@ -65,6 +65,8 @@ export interface Line {
   dashed: boolean;
   from: Point;
   to: Point;
+  /** Endpoint lines run down this x (the gutter right of the pods) instead of across eth0/cni0. */
+  via?: number;
 }
 
 export interface VolumeLayout {
@@ -103,7 +105,8 @@ const IFACE_HEIGHT = 36;
 const POD_HEIGHT = 46;
 const POD_GAP = 12;
 const STORAGE_ROW = 56;
-const MIN_WIDTH = 900;
+// Narrow enough that a 1-node lab is drawn near 1:1 in the scenario pane at 1280×800.
+const MIN_WIDTH = 700;
 
 export function isSystemNamespace(namespace: string): boolean {
   return SYSTEM_NAMESPACES.has(namespace);
@@ -267,6 +270,7 @@ export function layoutTopology(topology: TopologyView, options: LayoutOptions): 
         dashed: !endpoint.ready,
         from: bottomCenter(service),
         to: { x: pod.x + pod.w, y: pod.y + pod.h / 2 },
+        via: pod.x + pod.w + 7,
       });
     }
   }
@@ -306,9 +310,9 @@ function volumeLayout(
 ): VolumeLayout {
   const y = top + row * STORAGE_ROW;
   const h = 42;
-  const claimBox = { x: MARGIN, y, w: 200, h };
-  const pvBox = { x: MARGIN + 240, y, w: 220, h };
-  const folderX = MARGIN + 500;
+  const claimBox = { x: MARGIN, y, w: 190, h };
+  const pvBox = { x: MARGIN + 220, y, w: 190, h };
+  const folderX = MARGIN + 440;
   return {
     id: v.pv,
     claim: v.claim ? { ...claimBox, label: `PVC ${v.claim.namespace}/${v.claim.name}` } : null,
@@ -338,8 +342,14 @@ export function linePath(line: Line): string {
   if (line.kind === 'bound' || line.kind === 'folder') {
     return `M ${from.x} ${from.y} L ${to.x} ${to.y}`;
   }
+  if (line.via !== undefined && to.y - 10 > from.y + 60) {
+    // Down from the Service, over to the gutter, down it, and into the pod from the right.
+    const x = line.via;
+    return (
+      `M ${from.x} ${from.y} C ${from.x} ${from.y + 30}, ${x} ${from.y + 30}, ${x} ${from.y + 60} ` +
+      `L ${x} ${to.y - 10} Q ${x} ${to.y}, ${to.x} ${to.y}`
+    );
+  }
   const dy = Math.max(30, Math.abs(to.y - from.y) / 2);
-  // Endpoints enter their pod from the right; claims enter the PVC from above.
-  const end = line.kind === 'endpoint' ? `${to.x + 60} ${to.y}` : `${to.x} ${to.y - dy}`;
-  return `M ${from.x} ${from.y} C ${from.x} ${from.y + dy}, ${end}, ${to.x} ${to.y}`;
+  return `M ${from.x} ${from.y} C ${from.x} ${from.y + dy}, ${to.x} ${to.y - dy}, ${to.x} ${to.y}`;
 }
