@@ -5,12 +5,20 @@ import { join } from 'node:path';
 
 export const CLI = join(import.meta.dirname, '..', 'bin', 'kubelab.js');
 
-export function kubelab(args: string[], timeoutMs = 5 * 60_000): Promise<string> {
+export function kubelab(
+  args: string[],
+  timeoutMs = 5 * 60_000,
+  env: NodeJS.ProcessEnv = {},
+): Promise<string> {
   return new Promise((resolve, reject) => {
     execFile(
       process.execPath,
       [CLI, ...args],
-      { timeout: timeoutMs, env: { ...process.env, NO_COLOR: '1' }, maxBuffer: 32 * 1024 * 1024 },
+      {
+        timeout: timeoutMs,
+        env: { ...process.env, NO_COLOR: '1', ...env },
+        maxBuffer: 32 * 1024 * 1024,
+      },
       (error, stdout, stderr) => {
         if (error) {
           reject(

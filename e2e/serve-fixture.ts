@@ -10,10 +10,11 @@ export interface ServedApp {
   process: ChildProcess;
 }
 
-export async function startServe(): Promise<ServedApp> {
+/** `env` adds to this process's environment (e.g. DOCKER_HOST, KUBELAB_HOME for a first run). */
+export async function startServe(env: NodeJS.ProcessEnv = {}): Promise<ServedApp> {
   const cli = join(import.meta.dirname, '..', 'bin', 'kubelab.js');
   const child = spawn(process.execPath, [cli, 'serve', '--port', '0'], {
-    env: { ...process.env, NO_COLOR: '1' },
+    env: { ...process.env, NO_COLOR: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

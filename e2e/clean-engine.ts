@@ -1,0 +1,77 @@
+// A throwaway Docker engine with no images at all — "a machine on its first run" — without
+// touching the shared engine: its own dockerd with its own data-root, exec-root and socket, no
+// default bridge and no iptables rules (nothing on the host's networking changes). Only the
+// process started here is ever stopped, by its pid; its data-root is removed afterwards.
+import { spawn, spawnSync } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { mkdirSync, openSync, rmSync } from 'node:fs';
+import Docker from 'dockerode';
+
+const DATA_ROOT = '/var/lib/kubelab-e2e-engine';
+const RUN_DIR = '/run/kubelab-e2e-engine';
+const SOCKET = `${RUN_DIR}/docker.sock`;
+export const CLEAN_ENGINE_LOG = '/tmp/kubelab-e2e-engine.log';
+
+export interface CleanEngine {
+  dockerHost: string;
+  stop(): Promise<void>;
+}
+
+/** Why no clean engine can be started here, or null when it can. */
+export function cleanEngineUnavailable(): string | null {
+  if (process.getuid?.() !== 0) return 'starting a second dockerd needs root';
+  if (spawnSync('dockerd', ['--version']).status !== 0) return 'no dockerd binary on PATH';
+  return null;
+}
+
+async function waitForPing(docker: Docker, child: ChildProcess): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`dockerd exited; see ${CLEAN_ENGINE_LOG}`);
+    try {
+      await docker.ping();
+      return;
+    } catch {
+      if (Date.now() > deadline) throw new Error(`dockerd did not answer; see ${CLEAN_ENGINE_LOG}`);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
+}
+
+export async function startCleanEngine(): Promise<CleanEngine> {
+  rmSync(DATA_ROOT, { recursive: true, force: true });
+  mkdirSync(DATA_ROOT, { recursive: true });
+  mkdirSync(RUN_DIR, { recursive: true });
+  const log = openSync(CLEAN_ENGINE_LOG, 'w');
+  const child = spawn(
+    'dockerd',
+    [
+      `--data-root=${DATA_ROOT}`,
+      `--exec-root=${RUN_DIR}/exec`,
+      `--pidfile=${RUN_DIR}/dockerd.pid`,
+      `--host=unix://${SOCKET}`,
+      '--bridge=none',
+      '--iptables=false',
+      '--ip6tables=false',
+      '--ip-masq=false',
+    ],
+    { stdio: ['ignore', log, log] },
+  );
+  const stop = async (): Promise<void> => {
+    if (child.exitCode === null && child.signalCode === null) {
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+      await exited;
+      clearTimeout(timer);
+    }
+    rmSync(DATA_ROOT, { recursive: true, force: true });
+  };
+  try {
+    await waitForPing(new Docker({ socketPath: SOCKET }), child);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { dockerHost: `unix://${SOCKET}`, stop };
+}
