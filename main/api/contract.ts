@@ -24,6 +24,7 @@ import {
   StepRefSchema,
 } from './schemas/scenarios.ts';
 import {
+  TerminalAckOutputSchema,
   TerminalAckSchema,
   TerminalCloseSchema,
   TerminalDataSchema,
@@ -106,6 +107,8 @@ export const labApiContract = {
     /** A shell on a node, owned by the calling connection/window (re-attaches if open). */
     open: method(TerminalOpenSchema, TerminalOpenedSchema),
     write: method(TerminalWriteSchema, TerminalAckSchema),
+    /** Output drawn by the view (flow control of sessions opened with ackOutput). */
+    ack: method(TerminalAckOutputSchema, TerminalAckSchema),
     resize: method(TerminalResizeSchema, TerminalAckSchema),
     close: method(TerminalCloseSchema, TerminalAckSchema),
   },

@@ -134,6 +134,10 @@ export function createLabApi(services: LabServices): LabImplementation {
         terminals.write(sessionId, data, caller);
         return Promise.resolve({ ok: true });
       },
+      ack: ({ sessionId, chars }, caller) => {
+        terminals.ack(sessionId, chars, caller);
+        return Promise.resolve({ ok: true });
+      },
       resize: ({ sessionId, cols, rows }, caller) => {
         terminals.resize(sessionId, cols, rows, caller);
         return Promise.resolve({ ok: true });

@@ -24,6 +24,7 @@ export interface OpenRequest {
   pod?: PodTerminal | undefined;
   cols?: number | undefined;
   rows?: number | undefined;
+  ackOutput?: boolean | undefined;
 }
 
 export class TerminalManager {
@@ -52,6 +53,7 @@ export class TerminalManager {
       ...(request.pod ? { command: podCommand(request.pod) } : {}),
       cols: request.cols ?? 80,
       rows: request.rows ?? 24,
+      flowControl: request.ackOutput ?? false,
       onData: (data) => this.#bus.emit('terminalData', { sessionId: id, data }, caller.id),
       onExit: (code) => {
         this.#sessions.delete(id);
@@ -65,6 +67,10 @@ export class TerminalManager {
 
   write(sessionId: string, data: string, caller: Caller): void {
     this.#get(sessionId, caller).session.write(data);
+  }
+
+  ack(sessionId: string, chars: number, caller: Caller): void {
+    this.#get(sessionId, caller).session.ack(chars);
   }
 
   resize(sessionId: string, cols: number, rows: number, caller: Caller): void {

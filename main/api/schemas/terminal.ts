@@ -35,6 +35,11 @@ export const TerminalOpenSchema = z
     /** The view's size, so the shell starts at the right size before it prints anything. */
     cols: cols.optional(),
     rows: rows.optional(),
+    /**
+     * The view acks the output it has drawn (terminal:ack); the shell is paused while too much
+     * is in flight, so a flood cannot outrun the page. Views that never ack leave it off.
+     */
+    ackOutput: z.boolean().optional(),
   })
   .strict();
 export const TerminalOpenedSchema = z.object({
@@ -46,6 +51,17 @@ export const TerminalWriteSchema = z
   .object({ sessionId, data: z.string().max(1024 * 1024) })
   .strict();
 export const TerminalResizeSchema = z.object({ sessionId, cols, rows }).strict();
+/** Characters of output the view has written to its screen since its last ack. */
+export const TerminalAckOutputSchema = z
+  .object({
+    sessionId,
+    chars: z
+      .number()
+      .int()
+      .min(0)
+      .max(64 * 1024 * 1024),
+  })
+  .strict();
 export const TerminalCloseSchema = z.object({ sessionId }).strict();
 export const TerminalAckSchema = z.object({ ok: z.boolean() });
 
