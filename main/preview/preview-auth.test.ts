@@ -16,8 +16,19 @@ describe('preview admission', () => {
       ok: true,
       redirect: {
         location: '/a/b?x=1',
-        cookie: `kubelab_preview_4321=${secret}; HttpOnly; SameSite=Strict; Path=/`,
+        cookies: [
+          `kubelab_preview_4321=${secret}; HttpOnly; SameSite=Strict; Path=/`,
+          `kubelab_preview_4321_x=${secret}; HttpOnly; SameSite=None; Secure; Partitioned; Path=/`,
+        ],
       },
+    });
+  });
+
+  it('admits the partitioned cookie a cross-site frame (Electron) sends', () => {
+    const cookie = `${previewCookieName(4321)}_x=${secret}`;
+    expect(admit(secret, 4321, '/x', '127.0.0.1:4321', cookie)).toEqual({
+      ok: true,
+      redirect: null,
     });
   });
 

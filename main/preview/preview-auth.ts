@@ -11,8 +11,8 @@ export function previewCookieName(port: number): string {
 
 export type PreviewAdmission =
   | { ok: false; reason: string }
-  /** `redirect`: the secret came in the URL; set the cookie and send the browser to `location`. */
-  | { ok: true; redirect: { location: string; cookie: string } | null };
+  /** `redirect`: the secret came in the URL; set the cookies and send the browser to `location`. */
+  | { ok: true; redirect: { location: string; cookies: string[] } | null };
 
 export function cookieValue(header: string | undefined, name: string): string | null {
   for (const part of (header ?? '').split(';')) {
@@ -51,11 +51,21 @@ export function admit(
       ok: true,
       redirect: {
         location: parsed.pathname + parsed.search,
-        cookie: `${previewCookieName(port)}=${secret}; HttpOnly; SameSite=Strict; Path=/`,
+        // Strict for browser mode (the UI on 127.0.0.1 is the same site); a second, partitioned
+        // SameSite=None one for a page of another site (Electron's file:// window): Chromium
+        // blocks unpartitioned third-party cookies, and takes Secure ones from http://127.0.0.1
+        // (a potentially trustworthy origin). Measured in Chromium 156, both cases.
+        cookies: [
+          `${previewCookieName(port)}=${secret}; HttpOnly; SameSite=Strict; Path=/`,
+          `${previewCookieName(port)}_x=${secret}; HttpOnly; SameSite=None; Secure; Partitioned; Path=/`,
+        ],
       },
     };
   }
-  if (tokenMatches(secret, cookieValue(cookieHeader, previewCookieName(port)))) {
+  if (
+    tokenMatches(secret, cookieValue(cookieHeader, previewCookieName(port))) ||
+    tokenMatches(secret, cookieValue(cookieHeader, `${previewCookieName(port)}_x`))
+  ) {
     return { ok: true, redirect: null };
   }
   return { ok: false, reason: 'missing preview secret' };

@@ -101,7 +101,7 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
       res
         .writeHead(302, {
           location: admission.redirect.location,
-          'set-cookie': admission.redirect.cookie,
+          'set-cookie': admission.redirect.cookies,
         })
         .end();
       return;
