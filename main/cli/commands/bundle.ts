@@ -23,17 +23,22 @@ const list = (value: string | undefined): string[] =>
     .map((item) => item.trim())
     .filter(Boolean);
 
-/** One line per phase change or whole percent; a TTY rewrites the line in place. */
+/** A TTY rewrites one line in place; a log gets a line per phase and per 10 %. */
 function progressPrinter(): BundleProgress {
   const tty = process.stdout.isTTY;
   let last = '';
+  let lastStep = '';
   return (phase, percent, message) => {
     const line = `[${phase}] ${Math.floor(percent)}% ${message}`;
-    if (line === last) return;
-    if (tty) process.stdout.write(`\r\x1b[2K${line.slice(0, (process.stdout.columns || 100) - 1)}`);
-    else if (!last.startsWith(`[${phase}] ${Math.floor(percent)}%`))
-      process.stdout.write(`${line}\n`);
-    last = line;
+    if (tty) {
+      if (line !== last)
+        process.stdout.write(`\r\x1b[2K${line.slice(0, (process.stdout.columns || 100) - 1)}`);
+      last = line;
+      return;
+    }
+    const step = `${phase} ${Math.floor(percent / 10)}`;
+    if (step !== lastStep) process.stdout.write(`${line}\n`);
+    lastStep = step;
   };
 }
 

@@ -1,0 +1,104 @@
+#!/usr/bin/env bash
+# Offline proof (issue #7): a scenario's `kubelab verify` passes while the lab is cut off from
+# everything beyond its own network, and nothing in the lab even tried to reach outside.
+#
+# During the verify, host firewall rules tagged for this lab (iptables, nft backend; removed on
+# exit, always) count and DROP:
+#   fwd  — any packet entering from the lab's bridge and leaving by another interface
+#          (a pull from anywhere but the lab registry, any route beyond the lab network; this
+#          includes DNS that Docker's embedded resolver forwards upstream from a node);
+#   dns  — DNS (udp/tcp 53) from the lab to the host (CoreDNS forwards to the gateway);
+#   host — any other new connection from the lab to the host.
+# All three must stay 0 and the verify must pass. Then a positive control proves the rules see
+# those paths: a lookup of an outside name and a connection attempt from a node must be counted.
+#
+# usage: scripts/offline-proof.sh [SCENARIO]   (default: services — it pulls python:3 and
+#        appropriate/curl through the lab registry and resolves Service names through CoreDNS)
+# env:   KUBELAB_PROOF_LAB (default: offline)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+lab=${KUBELAB_PROOF_LAB:-offline}
+scenario=${1:-services}
+tag="kubelab-offline-proof-$lab"
+kubelab() { node bin/kubelab.js "$@"; }
+log() { printf '[offline-proof] %s\n' "$*" >&2; }
+started=$(date +%s)
+
+command -v iptables >/dev/null || { log "iptables is missing (apt-get install iptables)"; exit 2; }
+[ "$(id -u)" = 0 ] || { log "needs root (host firewall rules)"; exit 2; }
+iptables -L DOCKER-USER -n >/dev/null 2>&1 || {
+  log "the host has no DOCKER-USER chain: is the Docker engine local and running?"
+  exit 2
+}
+
+rules=()  # "CHAIN SPEC…" of every rule added, for the cleanup
+add_rule() {
+  local chain=$1 name=$2
+  shift 2
+  iptables -I "$chain" 1 "$@" -m comment --comment "$tag-$name" -j DROP
+  rules+=("$chain $* -m comment --comment $tag-$name -j DROP")
+}
+remove_rules() {
+  local rule
+  for rule in "${rules[@]}"; do
+    # shellcheck disable=SC2086 # the spec is a word list on purpose
+    iptables -D $rule 2>/dev/null || log "could not remove: $rule"
+  done
+  rules=()
+}
+count() { # CHAIN NAME → packets counted by that rule
+  iptables -L "$1" -v -x -n | awk -v t="/* $tag-$2 */" 'index($0, t) { s += $1 } END { print s + 0 }'
+}
+cleanup() {
+  local status=$?
+  remove_rules
+  kubelab down --lab "$lab" --purge --data >/dev/null 2>&1 || log "down --purge of lab $lab failed"
+  log "rules removed, lab $lab purged; $(( $(date +%s) - started )) s in all"
+  exit "$status"
+}
+trap cleanup EXIT
+
+nodes=$(awk '/^nodes:/ { print $2 }' "scenarios/$scenario/scenario.yaml")
+log "lab $lab with ${nodes:-1} node(s) for $scenario"
+kubelab up --lab "$lab" --nodes "${nodes:-1}"
+network_id=$(docker network inspect "kubelab-$lab" -f '{{.Id}}')
+bridge=$(docker network inspect "kubelab-$lab" -f '{{index .Options "com.docker.network.bridge.name"}}')
+[ -n "$bridge" ] && [ "$bridge" != "<no value>" ] || bridge="br-${network_id:0:12}"
+gateway=$(docker network inspect "kubelab-$lab" -f '{{(index .IPAM.Config 0).Gateway}}')
+ip link show "$bridge" >/dev/null || { log "no bridge $bridge for kubelab-$lab"; exit 1; }
+log "lab network kubelab-$lab: bridge $bridge, gateway $gateway"
+
+add_rule DOCKER-USER fwd -i "$bridge" ! -o "$bridge"
+add_rule INPUT dns -i "$bridge" -p udp --dport 53
+add_rule INPUT dns -i "$bridge" -p tcp --dport 53
+add_rule INPUT host -i "$bridge" -m conntrack --ctstate NEW
+log "firewall: lab traffic beyond $bridge, DNS and new connections to the host are counted and dropped"
+
+verify_status=0
+verify_started=$(date +%s)
+kubelab verify "$scenario" --lab "$lab" || verify_status=$?
+verify_seconds=$(( $(date +%s) - verify_started ))
+fwd=$(count DOCKER-USER fwd)
+dns=$(count INPUT dns)
+host=$(count INPUT host)
+log "during verify ($verify_seconds s): beyond the lab $fwd, DNS to the host $dns, other to the host $host packets"
+
+# Positive control: the same rules must see a node looking up an outside name (Docker's embedded
+# resolver forwards it from the node), a DNS query to the gateway, and a connection attempt.
+kubelab exec --lab "$lab" control-plane -- sh -c \
+  "getent hosts kubelab-offline-proof.example.com; \
+   timeout 3 bash -c 'exec 3<>/dev/udp/$gateway/53; printf x >&3' ; \
+   timeout 3 bash -c ': </dev/tcp/192.0.2.1/80'; true" >/dev/null 2>&1 || true
+control_fwd=$(( $(count DOCKER-USER fwd) - fwd ))
+control_dns=$(( $(count INPUT dns) - dns ))
+log "control: beyond the lab $control_fwd, DNS to the host $control_dns packets (both must be > 0)"
+
+failed=0
+[ "$verify_status" = 0 ] || { log "FAIL: verify $scenario failed (exit $verify_status)"; failed=1; }
+[ "$fwd" = 0 ] || { log "FAIL: $fwd packet(s) tried to leave the lab network"; failed=1; }
+[ "$dns" = 0 ] || { log "FAIL: $dns DNS packet(s) went to the host"; failed=1; }
+[ "$host" = 0 ] || { log "FAIL: $host new connection(s) from the lab to the host"; failed=1; }
+[ "$control_fwd" -gt 0 ] || { log "FAIL: the control was not counted beyond the lab: the proof is blind"; failed=1; }
+[ "$control_dns" -gt 0 ] || { log "FAIL: the control DNS query was not counted: the proof is blind"; failed=1; }
+[ "$failed" = 0 ] && log "PASS: $scenario verified offline; nothing tried to reach outside ($(( $(date +%s) - started )) s)"
+exit "$failed"
