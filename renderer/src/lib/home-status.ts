@@ -38,7 +38,7 @@ export function imagesSummary(images: ImageStatus[] | null): ImagesSummary {
   return {
     tone: missing ? 'fail' : 'warn',
     text: `${parts.filter(Boolean).join(', ')} of ${images.length}`,
-    fix: 'Build them here (about 20 min the first time), or load a bundle with kubelab images load FILE.',
+    fix: 'Build them here (about 20 min the first time), or load a workshop bundle (below).',
     needsBuild: true,
   };
 }
