@@ -3,6 +3,7 @@ import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import type { StepCheckView } from '../../../main/api/schemas/scenarios.ts';
 import { delegatingClient, emitEvent, fakeWindowApi } from '../../test/fake-window-api.ts';
+import { activeTerminal } from '../lib/active-terminal.svelte.ts';
 import CheckPanel from './CheckPanel.svelte';
 
 const ref = { lab: 'ui2', scenario: 'volumes', step: 'emptydir' };
@@ -159,6 +160,21 @@ describe('CheckPanel', () => {
       expect(check).toHaveBeenCalledTimes(2);
       expect((await screen.findByTestId('check-summary')).textContent).toBe('All conditions met.');
       expect(onchange).toHaveBeenCalled();
+    });
+
+    it('re-checks once, shortly after a burst of commands in the terminal', async () => {
+      const check = vi.fn(() => Promise.resolve(answer([condition('volume', true)])));
+      fakeWindowApi({ scenarios: { check } });
+      renderPanel();
+      activeTerminal.commands++;
+      await vi.advanceTimersByTimeAsync(1000);
+      activeTerminal.commands++;
+      await vi.advanceTimersByTimeAsync(2000);
+      // The second Enter pushed the check back: nothing yet, 3 s after the first.
+      expect(check).not.toHaveBeenCalled();
+      await vi.advanceTimersByTimeAsync(600);
+      expect(check).toHaveBeenCalledOnce();
+      expect((await screen.findByTestId('check-summary')).textContent).toBe('All conditions met.');
     });
 
     it('does not re-check a step already passed', async () => {
