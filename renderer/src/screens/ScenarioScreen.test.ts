@@ -1,0 +1,96 @@
+import { describe, expect, it, vi } from 'vitest';
+import { render, screen } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import type { ScenarioView } from '../../../main/api/schemas/scenarios.ts';
+import { delegatingClient, emitEvent, fakeWindowApi } from '../../test/fake-window-api.ts';
+import ScenarioScreen from './ScenarioScreen.svelte';
+
+function scenario(id: string, title: string, steps: string[]): ScenarioView {
+  return {
+    id,
+    title,
+    summary: `${title} summary`,
+    level: 'beginner',
+    minutes: 20,
+    nodes: 1,
+    steps: steps.map((step) => ({
+      id: step,
+      title: `Step ${step}`,
+      markdown: `Do ${step}.`,
+      hints: [],
+    })),
+  };
+}
+
+const scenarios = [
+  scenario('pods', 'Pods', ['a', 'b']),
+  scenario('vol', 'Volumes', ['x', 'y', 'z']),
+];
+
+function fakeScenarioApi(open: ReturnType<typeof vi.fn>): void {
+  fakeWindowApi({
+    scenarios: {
+      list: () => Promise.resolve(scenarios),
+      progress: () => Promise.resolve({ vol: { passed: ['x'], hintsUsed: {} } }),
+      open,
+    },
+    lab: {
+      status: () =>
+        Promise.resolve({
+          lab: 'ui2',
+          exists: false,
+          nodes: [],
+          apiEndpoint: null,
+          kubeconfig: null,
+          versions: { kubernetes: '', containerd: '', etcd: '', coredns: '' },
+          problems: [],
+        }),
+    },
+  });
+}
+
+describe('ScenarioScreen', () => {
+  it('opens on the scenario chosen on Home, with overall progress and step navigation', async () => {
+    const open = vi.fn(() => Promise.resolve({ ready: true, problem: null }));
+    fakeScenarioApi(open);
+    render(ScenarioScreen, { client: delegatingClient(), lab: 'ui2', initialScenario: 'vol' });
+    expect((await screen.findByTestId('scenario-title')).textContent).toBe('Volumes');
+    expect(
+      await screen.findByRole('progressbar', {
+        name: 'Scenario progress: 1 of 3 steps passed',
+      }),
+    ).toBeTruthy();
+    await vi.waitFor(() =>
+      expect(open).toHaveBeenLastCalledWith({ lab: 'ui2', scenario: 'vol', step: 'x' }),
+    );
+    await userEvent.click(screen.getByTestId('step-dot-3'));
+    expect(screen.getByTestId('step-title').textContent).toBe('Step z');
+    expect(screen.getByTestId('step-position').textContent).toContain('Step 3 of 3');
+    await userEvent.click(screen.getByRole('button', { name: '← Previous' }));
+    expect(screen.getByTestId('step-title').textContent).toBe('Step y');
+    await vi.waitFor(() =>
+      expect(open).toHaveBeenLastCalledWith({ lab: 'ui2', scenario: 'vol', step: 'y' }),
+    );
+  });
+
+  it('puts the step’s files in place again once the lab has been started or reset', async () => {
+    const open = vi
+      .fn()
+      .mockResolvedValueOnce({ ready: false, problem: 'There is no lab "ui2".' })
+      .mockResolvedValue({ ready: true, problem: null });
+    fakeScenarioApi(open);
+    render(ScenarioScreen, { client: delegatingClient(), lab: 'ui2', initialScenario: 'pods' });
+    expect((await screen.findByTestId('lab-problem')).textContent).toContain('no lab');
+    emitEvent('progress', {
+      operationId: 'up-1',
+      kind: 'lab.up',
+      phase: 'ready',
+      percent: 100,
+      elapsedMs: 30_000,
+      message: 'lab ready',
+      state: 'done',
+    });
+    await vi.waitFor(() => expect(open).toHaveBeenCalledTimes(2));
+    await vi.waitFor(() => expect(screen.queryByTestId('lab-problem')).toBeNull());
+  });
+});
