@@ -54,6 +54,9 @@ export async function startCleanEngine(): Promise<CleanEngine> {
       '--iptables=false',
       '--ip6tables=false',
       '--ip-masq=false',
+      '--ip-forward=false',
+      '--containerd-namespace=kubelab-e2e',
+      '--containerd-plugins-namespace=kubelab-e2e-plugins',
     ],
     { stdio: ['ignore', log, log] },
   );

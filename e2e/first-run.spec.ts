@@ -1,11 +1,14 @@
 // (1) First run: kubelab on an engine that has never seen a lab image (a throwaway dockerd, see
-// clean-engine.ts) and a new KUBELAB_HOME. Home says what is missing and how to fix it; Build
-// images starts with live progress (and can be cancelled, which is where this spec stops: a full
-// cold build takes ~20 minutes, the load path is covered by the bundle tests, and a lab starting
-// is what every other spec here does on the shared engine).
-import { mkdtemp, rm } from 'node:fs/promises';
+// clean-engine.ts) with a new KUBELAB_HOME. Home says what is missing and how to fix it; a
+// workshop bundle found next to the app loads with progress and its image turns up to date;
+// Build images starts with live progress and can be cancelled. Where this stops, and why: a full
+// cold build takes ~20 minutes and a full bundle is gigabytes, so the lab start itself is what
+// every other spec here does on the shared engine (scripts/clean-engine-proof.sh loads the full
+// bundle into a clean engine).
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Locator } from '@playwright/test';
 import { z } from 'zod';
 import { cleanEngineUnavailable, startCleanEngine } from './clean-engine.ts';
 import { expect, test } from './fixtures.ts';
@@ -13,59 +16,89 @@ import { kubelab } from './kubelab-cli.ts';
 import { saveScreen } from './screens.ts';
 import { startServe, stopServe } from './serve-fixture.ts';
 
-const ImageList = z.array(z.object({ name: z.string(), present: z.boolean() }));
+const ImageList = z.array(
+  z.object({ name: z.string(), present: z.boolean(), sizeBytes: z.number().nullable() }),
+);
 
-test('first run without images: Home shows what is missing, Build starts with progress', async ({
+async function imageList(env: NodeJS.ProcessEnv = {}): Promise<z.infer<typeof ImageList>> {
+  return ImageList.parse(JSON.parse(await kubelab(['images', 'list', '--json'], 60_000, env)));
+}
+
+test('first run without images: Home shows what is missing, a bundle loads, a build starts', async ({
   page,
 }, testInfo) => {
-  test.setTimeout(4 * 60_000);
+  test.setTimeout(5 * 60_000);
   const unavailable = cleanEngineUnavailable();
   if (unavailable) console.log(`[e2e] first-run spec skipped: ${unavailable}`);
   test.skip(unavailable !== null, `first-run spec skipped: ${unavailable}`);
 
+  // The instructor's side, on the shared engine: a small bundle of its smallest lab image.
+  const work = await mkdtemp(join(tmpdir(), 'kubelab-e2e-first-run-'));
+  const smallest = (await imageList())
+    .filter((i) => i.present && i.sizeBytes !== null)
+    .sort((a, b) => a.sizeBytes! - b.sizeBytes!)[0];
+  if (!smallest) throw new Error('no lab image on the shared engine to bundle: build them first');
+  const bundleDir = join(work, 'bundles');
+  await mkdir(bundleDir);
+  await kubelab(
+    ['bundle', 'create', join(bundleDir, 'first-run.kubelab'), '--images', smallest.name],
+    3 * 60_000,
+  );
+
   const engine = await startCleanEngine();
-  const home = await mkdtemp(join(tmpdir(), 'kubelab-e2e-first-run-'));
-  const env = { DOCKER_HOST: engine.dockerHost, KUBELAB_HOME: home };
+  const env = {
+    DOCKER_HOST: engine.dockerHost,
+    KUBELAB_HOME: join(work, 'home'),
+    KUBELAB_BUNDLE_DIR: bundleDir,
+  };
   try {
-    const images = ImageList.parse(
-      JSON.parse(await kubelab(['images', 'list', '--json'], 60_000, env)),
-    );
+    const images = await imageList(env);
     expect(images.length).toBeGreaterThan(5);
     expect(images.filter((i) => i.present)).toEqual([]);
+    const total = images.length;
 
     const served = await startServe(env);
     try {
       await page.setViewportSize({ width: 1280, height: 900 });
       await page.goto(`${served.url}&lab=e2e2`);
       const status = page.getByTestId('status-images');
-      await expect(status).toContainText(`${images.length} missing of ${images.length}`, {
-        timeout: 30_000,
-      });
+      await expect(status).toContainText(`${total} missing of ${total}`, { timeout: 30_000 });
       await expect(status).toContainText('Build them here');
       const rows = page.getByTestId('images').locator('tbody tr');
-      await expect(rows).toHaveCount(images.length);
-      for (const image of images) {
-        const cell = page.getByRole('cell', { name: image.name, exact: true });
-        await expect(rows.filter({ has: cell })).toContainText('missing');
-      }
+      await expect(rows).toHaveCount(total);
+      const row = (name: string): Locator =>
+        rows.filter({ has: page.getByRole('cell', { name, exact: true }) });
+      for (const image of images) await expect(row(image.name)).toContainText('missing');
       // Nothing to start a lab with yet: Start waits for the images.
       await expect(page.getByTestId('status-lab-start')).toBeDisabled();
       await saveScreen(page, testInfo, 'home-first-run');
 
+      const bundle = page.getByTestId('bundle-file').filter({ hasText: 'first-run.kubelab' });
+      await expect(bundle).toContainText('1 images');
+      await bundle.getByRole('button', { name: 'Load' }).click();
+      const loading = page.getByTestId('bundle-progress');
+      await expect(loading).toBeVisible({ timeout: 30_000 });
+      await expect(loading).toHaveAttribute('data-state', 'done', { timeout: 120_000 });
+      // The status bar and the images table follow image builds only, not bundle loads (yet):
+      // they show the loaded image after a reload. TODO(lead): drop this reload once they follow
+      // `bundles.` operations too.
+      await page.reload();
+      await expect(status).toContainText(`${total - 1} missing of ${total}`, { timeout: 30_000 });
+      await expect(row(smallest.name)).toContainText('up to date');
+
       await page.getByTestId('status-build-images').click();
-      const progress = page.getByTestId('status-images-progress');
-      await expect(progress).toHaveAttribute('data-state', 'running', { timeout: 30_000 });
-      await expect(progress).toContainText(/\d+%/);
-      await expect(progress).toContainText(images[0]!.name, { timeout: 60_000 });
+      const building = page.getByTestId('status-images-progress');
+      await expect(building).toHaveAttribute('data-state', 'running', { timeout: 30_000 });
+      await expect(building).toContainText(/\d+%/);
       await saveScreen(page, testInfo, 'home-first-run-building');
       await page.getByTestId('status-images-progress-cancel').click();
-      await expect(progress).not.toHaveAttribute('data-state', 'running', { timeout: 120_000 });
-      await expect(progress).toContainText('cancel');
+      await expect(building).not.toHaveAttribute('data-state', 'running', { timeout: 120_000 });
+      await expect(building).toContainText('cancel');
     } finally {
       await stopServe(served);
     }
   } finally {
     await engine.stop();
-    await rm(home, { recursive: true, force: true });
+    await rm(work, { recursive: true, force: true });
   }
 });
