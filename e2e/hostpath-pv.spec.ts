@@ -40,7 +40,7 @@ test('S6 hostPath PV typed into the node terminal, every step checked', async ({
     await typeLine(page, terminal, `echo '${GREETING}' > /mnt/data/index.html`);
     await clearScreen(page, terminal);
     await typeLine(page, terminal, 'cat /mnt/data/index.html');
-    await expectOnScreen(terminal, new RegExp(`index\\.html\\s+${GREETING}`));
+    await expectOnScreen(terminal, new RegExp(`index\\.html\\s*${GREETING}`));
     await checkPasses(page);
     await expectPassedCount(page, 1);
   });
@@ -51,7 +51,7 @@ test('S6 hostPath PV typed into the node terminal, every step checked', async ({
     await typeLine(page, terminal, 'kubectl create -f hostpath-pv.yaml');
     await expectOnScreen(terminal, 'persistentvolume/pv-local created');
     await typeLine(page, terminal, 'kubectl get pv');
-    await expectOnScreen(terminal, /pv-local\s+10Gi\s+RWO\s+Retain\s+Available/);
+    await expectOnScreen(terminal, /pv-local\s*10Gi\s*RWO\s*Retain\s*Available/);
     await checkPasses(page);
   });
 
@@ -61,7 +61,7 @@ test('S6 hostPath PV typed into the node terminal, every step checked', async ({
     await typeLine(page, terminal, 'kubectl create -f hostpath-pvc.yaml');
     await expectOnScreen(terminal, 'persistentvolumeclaim/hostpath-pvc created');
     await typeLine(page, terminal, 'kubectl get pvc hostpath-pvc');
-    await expectOnScreen(terminal, /hostpath-pvc\s+Bound\s+pv-local/);
+    await expectOnScreen(terminal, /hostpath-pvc\s*Bound\s*pv-local/);
     await checkPasses(page);
   });
 
@@ -71,7 +71,7 @@ test('S6 hostPath PV typed into the node terminal, every step checked', async ({
     await typeLine(page, terminal, 'kubectl get pv pv-local');
     await expectOnScreen(
       terminal,
-      /pv-local\s+10Gi\s+RWO\s+Retain\s+Bound\s+default\/hostpath-pvc/,
+      /pv-local\s*10Gi\s*RWO\s*Retain\s*Bound\s*default\/hostpath-pvc/,
     );
     await checkPasses(page);
   });
@@ -82,7 +82,7 @@ test('S6 hostPath PV typed into the node terminal, every step checked', async ({
     await typeLine(page, terminal, 'kubectl create -f volume-claim.yaml');
     await expectOnScreen(terminal, 'persistentvolumeclaim/volume-claim created');
     await typeLine(page, terminal, 'kubectl get pvc volume-claim');
-    await expectOnScreen(terminal, /volume-claim\s+Pending/);
+    await expectOnScreen(terminal, /volume-claim\s*Pending/);
     await checkPasses(page);
   });
 

@@ -1,5 +1,6 @@
 // Driving a node's terminal like a learner: click into xterm, type key by key, read the screen.
-// The screen text is xterm's rendered rows (`.xterm-rows`), i.e. what is visible right now.
+// The screen text is xterm's rendered rows (`.xterm-rows`), i.e. what is visible right now; rows
+// are divs, so their text runs together (a wrapped line reads whole; match gaps with \s*).
 import { expect } from '@playwright/test';
 import type { Locator, Page } from '@playwright/test';
 
