@@ -69,12 +69,21 @@ const TopologyVolumeSchema = z.object({
   users: z.array(z.string()),
 });
 
+const TopologyClaimSchema = z.object({
+  namespace: z.string(),
+  name: z.string(),
+  phase: z.string(),
+  storageClass: z.string().nullable(),
+  users: z.array(z.string()),
+});
+
 export const TopologySchema = z.object({
   lab: z.string(),
   nodes: z.array(TopologyNodeSchema),
   pods: z.array(TopologyPodSchema),
   services: z.array(TopologyServiceSchema),
   volumes: z.array(TopologyVolumeSchema),
+  unboundClaims: z.array(TopologyClaimSchema),
 });
 
 export type TopologyView = z.infer<typeof TopologySchema>;
@@ -82,3 +91,4 @@ export type TopologyNodeView = z.infer<typeof TopologyNodeSchema>;
 export type TopologyPodView = z.infer<typeof TopologyPodSchema>;
 export type TopologyServiceView = z.infer<typeof TopologyServiceSchema>;
 export type TopologyVolumeView = z.infer<typeof TopologyVolumeSchema>;
+export type TopologyClaimView = z.infer<typeof TopologyClaimSchema>;

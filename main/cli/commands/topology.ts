@@ -39,6 +39,8 @@ export const topology: CliCommand = {
       console.log(
         `pv ${v.pv} ${v.phase} ${v.claim ? `${v.claim.namespace}/${v.claim.name}` : '-'} ${v.path ?? ''} → ${v.hostFolder ?? '(inside the node)'}`,
       );
+    for (const c of result.unboundClaims)
+      console.log(`pvc ${c.namespace}/${c.name} ${c.phase} (no PersistentVolume bound)`);
     return 0;
   },
 };

@@ -8,6 +8,7 @@ import { hostFolderOf } from './host-folder.ts';
 import { NODE_NETWORK_SCRIPT, parseNodeNetwork } from './node-network.ts';
 import type {
   Topology,
+  TopologyClaim,
   TopologyNode,
   TopologyPod,
   TopologyService,
@@ -48,6 +49,11 @@ interface SliceJson {
     targetRef?: { kind?: string; name?: string };
   }>;
 }
+interface ClaimJson {
+  metadata: Meta;
+  spec: { storageClassName?: string; volumeName?: string };
+  status: { phase?: string };
+}
 interface PvJson {
   metadata: Meta;
   spec: {
@@ -63,6 +69,10 @@ interface PvJson {
   status: { phase?: string };
 }
 
+function mountsClaim(pod: PodJson, claim: string): boolean {
+  return JSON.stringify(pod.spec).includes(`"claimName":"${claim}"`);
+}
+
 export async function collectTopology(client: Docker, lab: string): Promise<Topology> {
   const config = await existingLabConfig(lab);
   const found = await findNodes(client, lab);
@@ -70,7 +80,7 @@ export async function collectTopology(client: Docker, lab: string): Promise<Topo
   // node costs more than the API calls it makes.
   const all = await kubectlJson<List<{ kind?: string }>>(client, config, [
     'get',
-    'pods,services,endpointslices.discovery.k8s.io,persistentvolumes',
+    'pods,services,endpointslices.discovery.k8s.io,persistentvolumes,persistentvolumeclaims',
     '-A',
   ]);
   const ofKind = <T>(kind: string): List<T> => ({
@@ -80,6 +90,7 @@ export async function collectTopology(client: Docker, lab: string): Promise<Topo
   const services = ofKind<ServiceJson>('Service');
   const slices = ofKind<SliceJson>('EndpointSlice');
   const pvs = ofKind<PvJson>('PersistentVolume');
+  const claims = ofKind<ClaimJson>('PersistentVolumeClaim');
   const podByIp = new Map<string, string>();
   for (const pod of pods.items) {
     if (pod.status.podIP && !pod.spec.hostNetwork)
@@ -166,9 +177,7 @@ export async function collectTopology(client: Docker, lab: string): Promise<Topo
     // A hostPath PV without node affinity lives on whichever node mounts it: the pod's node.
     const users = claim
       ? pods.items.filter(
-          (pod) =>
-            pod.metadata.namespace === claim.namespace &&
-            JSON.stringify(pod.spec).includes(`"claimName":"${claim.name}"`),
+          (pod) => pod.metadata.namespace === claim.namespace && mountsClaim(pod, claim.name),
         )
       : [];
     const node = affinityNode ?? users[0]?.spec.nodeName ?? null;
@@ -184,5 +193,23 @@ export async function collectTopology(client: Docker, lab: string): Promise<Topo
       users: users.map((pod) => `${claim?.namespace ?? 'default'}/${pod.metadata.name}`),
     };
   });
-  return { lab, nodes, pods: topologyPods, services: topologyServices, volumes };
+  const unboundClaims: TopologyClaim[] = claims.items
+    .filter((claim) => !claim.spec.volumeName)
+    .map((claim) => {
+      const namespace = claim.metadata.namespace ?? 'default';
+      return {
+        namespace,
+        name: claim.metadata.name,
+        phase: claim.status.phase ?? 'Pending',
+        storageClass: claim.spec.storageClassName ?? null,
+        users: pods.items
+          .filter(
+            (pod) =>
+              (pod.metadata.namespace ?? 'default') === namespace &&
+              mountsClaim(pod, claim.metadata.name),
+          )
+          .map((pod) => `${namespace}/${pod.metadata.name}`),
+      };
+    });
+  return { lab, nodes, pods: topologyPods, services: topologyServices, volumes, unboundClaims };
 }

@@ -62,10 +62,21 @@ export interface TopologyVolume {
   users: string[];
 }
 
+/** A PersistentVolumeClaim no PV is bound to (yet): drawn alone, it says why storage is missing. */
+export interface TopologyClaim {
+  namespace: string;
+  name: string;
+  phase: string;
+  storageClass: string | null;
+  /** Pods (namespace/name) that mount it — they wait for it. */
+  users: string[];
+}
+
 export interface Topology {
   lab: string;
   nodes: TopologyNode[];
   pods: TopologyPod[];
   services: TopologyService[];
   volumes: TopologyVolume[];
+  unboundClaims: TopologyClaim[];
 }

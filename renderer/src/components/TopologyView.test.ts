@@ -17,10 +17,10 @@ const systemPods = topology.pods.filter((p) => isSystemNamespace(p.namespace) &&
 const volume = topology.volumes.find((v) => v.pv === 'pv-local')!;
 
 async function renderRecorded(
-  props: Partial<{
-    onPodAction: ReturnType<typeof vi.fn>;
-    onOpenFolder: ReturnType<typeof vi.fn>;
-  }> = {},
+  props: {
+    onPodAction?: (pod: { namespace: string; name: string }, action: string) => void;
+    onOpenFolder?: (hostFolder: string) => void;
+  } = {},
 ): Promise<{ get: ReturnType<typeof vi.fn> }> {
   const get = vi.fn(() => Promise.resolve(topology));
   fakeWindowApi({ topology: { get } });

@@ -82,6 +82,22 @@ const topology: TopologyView = {
       users: ['default/web-b'],
     },
   ],
+  unboundClaims: [
+    {
+      namespace: 'default',
+      name: 'volume-claim',
+      phase: 'Pending',
+      storageClass: 'slow',
+      users: [],
+    },
+    {
+      namespace: 'default',
+      name: 'waiting',
+      phase: 'Pending',
+      storageClass: null,
+      users: ['default/web-a'],
+    },
+  ],
 };
 
 describe('layoutTopology', () => {
@@ -138,8 +154,23 @@ describe('layoutTopology', () => {
       'bound:pv-local',
       'claim:default/web-b:pv-local',
       'folder:pv-local',
+      'claim:default/web-a:default/waiting',
     ]);
     expect(layout.height).toBeGreaterThanOrEqual(volume.folder!.y + volume.folder!.h);
+  });
+
+  it('draws claims no PV is bound to below the volumes, saying why, with dashed lines from their pods', () => {
+    const [first, second] = layout.unboundClaims;
+    expect(first).toMatchObject({
+      id: 'default/volume-claim',
+      note: 'Pending: no PersistentVolume matches (class slow) — kubectl describe pvc volume-claim',
+    });
+    expect(first!.y).toBeGreaterThan(layout.volumes[0]!.pv.y);
+    expect(second!.y).toBeGreaterThan(first!.y);
+    expect(layout.lines.find((l) => l.id === 'claim:default/web-a:default/waiting')?.dashed).toBe(
+      true,
+    );
+    expect(layout.height).toBeGreaterThanOrEqual(second!.y + second!.h);
   });
 
   it('is stable: the same topology in another order gives the same picture', () => {

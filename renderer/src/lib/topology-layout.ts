@@ -76,6 +76,14 @@ export interface VolumeLayout {
   folder: (Box & { label: string; hostFolder: string | null; node: string | null }) | null;
 }
 
+/** A claim with no PV: a lone PVC box saying why. */
+export interface ClaimLayout extends Box {
+  id: string;
+  label: string;
+  phase: string;
+  note: string;
+}
+
 export interface TopologyLayout {
   width: number;
   height: number;
@@ -84,6 +92,7 @@ export interface TopologyLayout {
   pods: PodLayout[];
   services: ServiceLayout[];
   volumes: VolumeLayout[];
+  unboundClaims: ClaimLayout[];
   lines: Line[];
 }
 
@@ -274,7 +283,33 @@ export function layoutTopology(topology: TopologyView, options: LayoutOptions): 
       });
     }
   }
-  const height = storageTop + Math.max(volumes.length, 0) * STORAGE_ROW + MARGIN;
+  const claimsTop = storageTop + volumes.length * STORAGE_ROW;
+  const claims = topology.unboundClaims.filter((c) => shown(c.namespace)).sort(byId);
+  const claimLayouts: ClaimLayout[] = claims.map((c, i) => ({
+    id: `${c.namespace}/${c.name}`,
+    label: `PVC ${c.namespace}/${c.name}`,
+    phase: c.phase,
+    note: `${c.phase}: no PersistentVolume matches${c.storageClass ? ` (class ${c.storageClass})` : ''} — kubectl describe pvc ${c.name}`,
+    x: MARGIN,
+    y: claimsTop + i * STORAGE_ROW,
+    w: 190,
+    h: 42,
+  }));
+  claims.forEach((c, i) => {
+    for (const user of c.users) {
+      const pod = podById.get(user);
+      if (pod) {
+        lines.push({
+          id: `claim:${user}:${c.namespace}/${c.name}`,
+          kind: 'claim',
+          dashed: true,
+          from: bottomCenter(pod),
+          to: topCenter(claimLayouts[i]!),
+        });
+      }
+    }
+  });
+  const height = claimsTop + claims.length * STORAGE_ROW + MARGIN;
   return {
     width,
     height,
@@ -283,6 +318,7 @@ export function layoutTopology(topology: TopologyView, options: LayoutOptions): 
     pods: podLayouts,
     services: serviceLayouts,
     volumes: volumeLayouts,
+    unboundClaims: claimLayouts,
     lines,
   };
 }
