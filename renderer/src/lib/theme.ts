@@ -49,12 +49,13 @@ const DARK_QUERY = '(prefers-color-scheme: dark)';
  * "system". Returns a function that stops following.
  */
 export function applyTheme(choice: ThemeChoice): () => void {
-  const media = window.matchMedia(DARK_QUERY);
+  // Some embedders (and jsdom) have no matchMedia: then "system" means light.
+  const media = typeof window.matchMedia === 'function' ? window.matchMedia(DARK_QUERY) : null;
   const apply = (): void => {
-    document.documentElement.dataset.theme = resolveTheme(choice, media.matches);
+    document.documentElement.dataset.theme = resolveTheme(choice, media?.matches ?? false);
   };
   apply();
-  if (choice !== 'system') return () => undefined;
+  if (choice !== 'system' || !media) return () => undefined;
   media.addEventListener('change', apply);
   return () => media.removeEventListener('change', apply);
 }

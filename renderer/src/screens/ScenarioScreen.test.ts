@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { render, screen } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
+import type { LabApi } from '../../../main/api/contract.ts';
 import type { ScenarioView } from '../../../main/api/schemas/scenarios.ts';
 import { delegatingClient, emitEvent, fakeWindowApi } from '../../test/fake-window-api.ts';
 import ScenarioScreen from './ScenarioScreen.svelte';
@@ -27,7 +28,9 @@ const scenarios = [
   scenario('vol', 'Volumes', ['x', 'y', 'z']),
 ];
 
-function fakeScenarioApi(open: ReturnType<typeof vi.fn>): void {
+type Open = LabApi['scenarios']['open'];
+
+function fakeScenarioApi(open: Open): void {
   fakeWindowApi({
     scenarios: {
       list: () => Promise.resolve(scenarios),
@@ -51,7 +54,7 @@ function fakeScenarioApi(open: ReturnType<typeof vi.fn>): void {
 
 describe('ScenarioScreen', () => {
   it('opens on the scenario chosen on Home, with overall progress and step navigation', async () => {
-    const open = vi.fn(() => Promise.resolve({ ready: true, problem: null }));
+    const open = vi.fn<Open>(() => Promise.resolve({ ready: true, problem: null }));
     fakeScenarioApi(open);
     render(ScenarioScreen, { client: delegatingClient(), lab: 'ui2', initialScenario: 'vol' });
     expect((await screen.findByTestId('scenario-title')).textContent).toBe('Volumes');
@@ -75,7 +78,7 @@ describe('ScenarioScreen', () => {
 
   it('puts the step’s files in place again once the lab has been started or reset', async () => {
     const open = vi
-      .fn()
+      .fn<Open>()
       .mockResolvedValueOnce({ ready: false, problem: 'There is no lab "ui2".' })
       .mockResolvedValue({ ready: true, problem: null });
     fakeScenarioApi(open);
