@@ -6,8 +6,11 @@
 # with the second engine left as it was.
 #
 # The second engine never disturbs the shared one: its own dockerd with its own data-root,
-# exec-root and socket, no default bridge, no iptables rules, no ip forwarding change. Only the
-# dockerd started here is stopped (by its pid); its data-root is removed afterwards.
+# exec-root and socket, no iptables rules, no ip forwarding change, and its OWN default bridge
+# (kl-clean0, created and removed here). NOT `--bridge=none`: a dockerd started with it deletes
+# the host's docker0 (moby's removeDefaultBridgeInterface, "--bridge=none use case"), which is
+# the shared engine's default bridge — builds then fail with "could not find bridge docker0".
+# Only the dockerd started here is stopped (by its pid); its data-root is removed afterwards.
 #
 # usage: scripts/clean-engine-proof.sh [--keep-bundle FILE] [--images A,B] [--scenarios A,B]
 #   (defaults: every lab image and every scenario, i.e. the real workshop bundle)
@@ -17,6 +20,8 @@ data_root=/var/lib/kubelab-clean-engine
 run_dir=/run/kubelab-clean-engine
 socket="$run_dir/docker.sock"
 engine_log=/tmp/kubelab-clean-engine.log
+bridge=kl-clean0
+bridge_cidr=172.31.254.1/24
 work=$(mktemp -d /var/tmp/kubelab-clean-proof.XXXXXX)
 bundle="$work/workshop.kubelab"
 create_args=()
@@ -35,6 +40,7 @@ dockerd_pid=
 
 [ "$(id -u)" = 0 ] || { log "needs root (a second dockerd)"; exit 2; }
 if [ -S "$socket" ]; then log "$socket exists: another clean-engine proof is running?"; exit 2; fi
+if ip link show "$bridge" >/dev/null 2>&1; then log "$bridge exists: another clean-engine proof is running?"; exit 2; fi
 
 cleanup() {
   local status=$?
@@ -43,16 +49,21 @@ cleanup() {
     for _ in $(seq 60); do kill -0 "$dockerd_pid" 2>/dev/null || break; sleep 0.5; done
     kill -0 "$dockerd_pid" 2>/dev/null && kill -KILL "$dockerd_pid"
   fi
+  ip link del "$bridge" 2>/dev/null || true
   rm -rf "$data_root" "$run_dir" "$work"
   log "second engine stopped and removed; $(( $(date +%s) - started )) s in all"
   exit "$status"
 }
 trap cleanup EXIT
 
+ip link show docker0 >/dev/null 2>&1 || log "note: the host has no docker0 before this proof started"
+ip link add "$bridge" type bridge
+ip addr add "$bridge_cidr" dev "$bridge"
+ip link set "$bridge" up
 rm -rf "$data_root"
 mkdir -p "$data_root" "$run_dir"
 dockerd --data-root="$data_root" --exec-root="$run_dir/exec" --pidfile="$run_dir/dockerd.pid" \
-  --host="unix://$socket" --bridge=none --iptables=false --ip6tables=false --ip-masq=false \
+  --host="unix://$socket" --bridge="$bridge" --iptables=false --ip6tables=false --ip-masq=false \
   --ip-forward=false --containerd-namespace=kubelab-clean \
   --containerd-plugins-namespace=kubelab-clean-plugins >"$engine_log" 2>&1 &
 dockerd_pid=$!
@@ -114,4 +125,5 @@ for (const { id } of manifest.scenarios) {
 console.error(`${manifest.images.length} images, ${manifest.scenarios.length} scenarios checked, ${failed} failed`);
 process.exit(failed ? 1 : 0);
 NODE
+ip link show docker0 >/dev/null 2>&1 || { log "FAIL: docker0 of the shared engine is gone"; exit 1; }
 log "PASS: create $create_seconds s, load $load_seconds s, $(( size / 1024 / 1024 )) MiB; every image and scenario present on the clean engine ($(( $(date +%s) - started )) s in all)"
