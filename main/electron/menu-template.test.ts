@@ -37,6 +37,16 @@ describe('menu template', () => {
     expect(labels(submenu(menu, 'View'))).toContain('toggleDevTools');
   });
 
+  it('leaves Ctrl+C to the terminal off macOS, but keeps Cmd+C on macOS', () => {
+    const copy = (platform: NodeJS.Platform): MenuItemConstructorOptions | undefined =>
+      submenu(menuTemplate(noop, platform, { devTools: false }), 'Edit').find(
+        (item) => item.role === 'copy',
+      );
+    expect(copy('linux')?.registerAccelerator).toBe(false);
+    expect(copy('win32')?.registerAccelerator).toBe(false);
+    expect(copy('darwin')?.registerAccelerator).toBeUndefined();
+  });
+
   it('wires the items to the actions', () => {
     const actions = { about: vi.fn(), openLogFile: vi.fn(), showLogFolder: vi.fn() };
     const help = submenu(menuTemplate(actions, 'linux', { devTools: false }), 'Help');

@@ -14,6 +14,12 @@ export function menuTemplate(
   options: { devTools: boolean },
 ): MenuItemConstructorOptions[] {
   const mac = platform === 'darwin';
+  // Off macOS, Ctrl+C in a terminal is the shell's interrupt: the Edit items show their keys
+  // but do not claim them (Chromium still copies/pastes in text fields by itself, and the
+  // terminal copies with Ctrl+Shift+C).
+  const edit = (
+    role: 'undo' | 'redo' | 'cut' | 'copy' | 'paste' | 'selectAll',
+  ): MenuItemConstructorOptions => (mac ? { role } : { role, registerAccelerator: false });
   const about: MenuItemConstructorOptions = { label: 'About kubelab', click: actions.about };
   const appMenu: MenuItemConstructorOptions[] = mac
     ? [
@@ -36,15 +42,14 @@ export function menuTemplate(
     { label: 'File', submenu: [mac ? { role: 'close' } : { role: 'quit' }] },
     {
       label: 'Edit',
-      // The roles give terminals and text fields the platform's copy/paste shortcuts.
       submenu: [
-        { role: 'undo' },
-        { role: 'redo' },
+        edit('undo'),
+        edit('redo'),
         { type: 'separator' },
-        { role: 'cut' },
-        { role: 'copy' },
-        { role: 'paste' },
-        { role: 'selectAll' },
+        edit('cut'),
+        edit('copy'),
+        edit('paste'),
+        edit('selectAll'),
       ],
     },
     {
