@@ -12,13 +12,13 @@
 # All three must stay 0 and the verify must pass. Then a positive control proves the rules see
 # those paths: a lookup of an outside name and a connection attempt from a node must be counted.
 #
-# usage: scripts/offline-proof.sh [SCENARIO]   (default: services — it pulls python:3 and
-#        appropriate/curl through the lab registry and resolves Service names through CoreDNS)
+# usage: scripts/offline-proof.sh [SCENARIO]   (default: statefulset — it pulls httpd and
+#        busybox through the lab registry, and its pods resolve cluster names through CoreDNS)
 # env:   KUBELAB_PROOF_LAB (default: offline)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 lab=${KUBELAB_PROOF_LAB:-offline}
-scenario=${1:-services}
+scenario=${1:-statefulset}
 tag="kubelab-offline-proof-$lab"
 kubelab() { node bin/kubelab.js "$@"; }
 log() { printf '[offline-proof] %s\n' "$*" >&2; }

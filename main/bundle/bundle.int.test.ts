@@ -50,11 +50,11 @@ beforeEach(async () => {
   await rm(join(dir, 'home', 'scenarios'), { recursive: true, force: true });
 });
 afterAll(async () => {
+  // Leave the engine as it was: the image present (restored from the bundle, no rebuild).
+  if (!(await imageExists(client, ref))) await loadWorkshopBundle(client, bundle);
   if (previousHome === undefined) delete process.env.KUBELAB_HOME;
   else process.env.KUBELAB_HOME = previousHome;
   await rm(dir, { recursive: true, force: true });
-  // Leave the engine as a build would: the image present.
-  await buildImages(client, ['busybox'], () => undefined);
 });
 
 /** A refused load: the reason matches, the image is still absent, no scenario installed. */
