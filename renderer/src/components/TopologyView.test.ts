@@ -67,10 +67,13 @@ describe('TopologyView (recorded hostpath-pv lab)', () => {
   it('draws Services with a line to each endpoint pod', async () => {
     await renderRecorded();
     const services = topology.services.filter((s) => !isSystemNamespace(s.namespace));
-    expect(services.length).toBeGreaterThan(0);
+    expect(services.find((s) => s.name === 'httpd')?.endpoints).toHaveLength(2);
     for (const service of services) {
       expect(screen.getByTestId(`topology-service-${service.name}`)).toBeTruthy();
-      for (const endpoint of service.endpoints) {
+      // Endpoints that are pods on cni0; the API server's (kubernetes) is the node itself.
+      for (const endpoint of service.endpoints.filter((e) =>
+        learnerPods.some((p) => `${p.namespace}/${p.name}` === e.pod),
+      )) {
         expect(
           screen.getByTestId(
             `topology-line-endpoint:${service.namespace}/${service.name}:${endpoint.pod}`,
@@ -78,6 +81,14 @@ describe('TopologyView (recorded hostpath-pv lab)', () => {
         ).toBeTruthy();
       }
     }
+  });
+
+  it('draws the claim no PV is bound to (volume-claim), saying why', async () => {
+    await renderRecorded();
+    expect(topology.unboundClaims.map((c) => c.name)).toEqual(['volume-claim']);
+    expect(screen.getByTestId('topology-claim-default/volume-claim').textContent).toContain(
+      'no PersistentVolume matches (class slow)',
+    );
   });
 
   it('draws PVC → PV → the folder on the learner’s disk, and the folder opens Files', async () => {
