@@ -55,6 +55,26 @@ export class ExecStream extends Duplex {
     return socket;
   }
 
+  // Node's HTTP client treats its connection as a net.Socket and calls these on it (a missing
+  // setTimeout crashed the process at the end of the first response); a stream through
+  // `docker exec` has no such knobs, so they do nothing.
+  setTimeout(_ms: number, callback?: () => void): this {
+    if (callback) this.once('timeout', callback);
+    return this;
+  }
+  setNoDelay(): this {
+    return this;
+  }
+  setKeepAlive(): this {
+    return this;
+  }
+  ref(): this {
+    return this;
+  }
+  unref(): this {
+    return this;
+  }
+
   override _read(): void {
     void this.#socket.then(
       (socket) => socket.resume(),
