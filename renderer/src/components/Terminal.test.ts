@@ -13,7 +13,7 @@ beforeAll(() => {
     disconnect(): void {}
   };
   // …and no media queries (xterm watches the device pixel ratio).
-  window.matchMedia ??= (query: string): MediaQueryList =>
+  const noMedia = (query: string): MediaQueryList =>
     ({
       matches: false,
       media: query,
@@ -24,6 +24,7 @@ beforeAll(() => {
       removeEventListener: () => undefined,
       dispatchEvent: () => false,
     }) as MediaQueryList;
+  Object.defineProperty(window, 'matchMedia', { value: noMedia, configurable: true });
 });
 
 function labWith(state: string): LabStatusView {
@@ -79,8 +80,9 @@ describe('Terminal', () => {
 
   it('waits for a stopped node and reconnects by itself when it runs again', async () => {
     let nodeState = 'exited';
+    let opened = 0;
     const open = vi.fn<LabApi['terminal']['open']>(() =>
-      Promise.resolve({ sessionId: `s${open.mock.calls.length}`, replay: '' }),
+      Promise.resolve({ sessionId: `s${++opened}`, replay: '' }),
     );
     fakeWindowApi({
       terminal: { open, resize: () => Promise.resolve({ ok: true }) },
