@@ -11,6 +11,7 @@ import type { NodeMode } from '../engine/node-mode.ts';
 import { imageRef } from '../images/hash.ts';
 import type { LabConfig, NodeSpec } from './config.ts';
 import { controlPlane, labConfig } from './config.ts';
+import { corednsConfigMap } from './addons/coredns.ts';
 import { applyManifest, dnsAnswers, kubectl, kubectlOk, readyNodes, waitFor } from './cluster.ts';
 import { findNodes, labNetworks } from './discover.ts';
 import type { FoundNode } from './discover.ts';
@@ -177,6 +178,19 @@ async function ensureAddons(
       cp.container,
       'kubeadm init phase addon kube-proxy --config /kind/kubeadm.yaml',
     );
+  }
+  // Offline Corefile (see addons/coredns.ts); restart CoreDNS only when it changed.
+  const corefile = await applyManifest(client, config, corednsConfigMap());
+  if (!/unchanged/.test(corefile)) {
+    report('CoreDNS: offline Corefile');
+    await kubectlOk(client, config, [
+      '-n',
+      'kube-system',
+      'rollout',
+      'restart',
+      'deployment',
+      'coredns',
+    ]);
   }
   report('storage provisioner and default StorageClass');
   await applyManifest(client, config, storageManifests(config));
