@@ -1,25 +1,39 @@
 import { describe, expect, it } from 'vitest';
-import { coldBuildFromLog } from './images.ts';
+import { coldBuildFromLogs } from './images.ts';
 
-describe('cold build time from a build log', () => {
-  it('sums the per-image times of the closing line of `kubelab images build`', () => {
+const catalog = ['base', 'binaries', 'node'];
+
+describe('cold build time from build logs', () => {
+  it('sums the per-image times once every catalogue image is covered', () => {
     const log = [
       '[1/3] base: 5% 0s mmdebstrap bookworm',
+      '[1/3] base: built in 42 s',
+      '[2/3] binaries: built in 611 s',
       '[3/3] node: built in 71 s',
-      'built 3 image(s): base 52s, binaries 611s, node 71s',
-      'EXIT 0 after 900s',
+      'built 3 image(s): base 42s, binaries 611s, node 71s',
     ].join('\n');
-    expect(coldBuildFromLog(log)).toEqual({ seconds: 734, images: 3 });
+    expect(coldBuildFromLogs([log], catalog)).toEqual({
+      perImage: { base: 42, binaries: 611, node: 71 },
+      missing: [],
+      seconds: 724,
+    });
   });
 
-  it('takes the last build when a log holds several', () => {
-    const log = 'built 1 image(s): base 40s\nbuilt 2 image(s): nginx 20s, httpd 25s\n';
-    expect(coldBuildFromLog(log)).toEqual({ seconds: 45, images: 2 });
+  it('puts together a build that was resumed in a second run (the later log wins)', () => {
+    const first =
+      '[1/3] base: built in 42 s\n[2/3] binaries: built in 2811 s\nerror: Building the node image failed';
+    const second =
+      '[1/3] base: up to date\n[2/3] binaries: up to date\n\x1b[2K[3/3] node: built in 80 s\nbuilt 1 image(s): node 80s\n';
+    expect(coldBuildFromLogs([first, second], catalog).seconds).toBe(2933);
   });
 
-  it('has no answer for a build that built nothing, did not finish, or a line it cannot read', () => {
-    expect(coldBuildFromLog('every image is up to date\n')).toBeNull();
-    expect(coldBuildFromLog('[2/19] binaries: 2% 0s preparing\n')).toBeNull();
-    expect(coldBuildFromLog('built 1 image(s): base about a minute\n')).toBeNull();
+  it('gives no figure while an image is not covered, and says which', () => {
+    const record = coldBuildFromLogs(
+      ['[1/3] base: built in 42 s\nevery image is up to date'],
+      catalog,
+    );
+    expect(record.seconds).toBeNull();
+    expect(record.missing).toEqual(['binaries', 'node']);
+    expect(record.perImage).toEqual({ base: 42 });
   });
 });

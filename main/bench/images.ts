@@ -1,7 +1,6 @@
 // Image figures: the no-op build a warm machine does, loading an instructor bundle, and the cold
 // build time as recorded by the build that really ran (a cold build takes ~20 min: never re-run).
-import { mkdtemp, rm, stat } from 'node:fs/promises';
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type Docker from 'dockerode';
@@ -9,6 +8,7 @@ import { LabError } from '../api/errors.ts';
 import { buildImages } from '../images/build.ts';
 import { loadImages, packImages } from '../images/bundle.ts';
 import { imageInventory } from '../images/inventory.ts';
+import { IMAGE_CATALOG } from '../images/catalog.ts';
 
 /**
  * Seconds of `kubelab images build` with every image current. Refuses to run when anything is
@@ -57,48 +57,60 @@ export async function timedBundleLoads(
 }
 
 export interface ColdBuildRecord {
-  seconds: number;
-  images: number;
+  /** Seconds per image, from every log given (a later log wins for the same image). */
+  perImage: Record<string, number>;
+  /** The catalogue images no log says were built. */
+  missing: string[];
+  /** The sum, only when every catalogue image is covered. */
+  seconds: number | null;
 }
+
+// Not anchored at the start: on a terminal, progress lines begin with cursor escapes.
+const PER_IMAGE_LINE = /\[\d+\/\d+\] (\S+): built in (\d+) s\s*$/;
+const SUMMARY_LINE = /built \d+ image\(s\): (.+?)\s*$/;
 
 /**
- * The cold build time from the output of a `kubelab images build` that built everything: its
- * closing line "built N image(s): base 52s, binaries 611s, …" (the last such line wins). The sum
- * of per-image build times; null when the log holds no such line.
+ * Per-image build times from the output of `kubelab images build` runs: the progress lines
+ * "[2/19] binaries: built in 2811 s" and the closing "built N image(s): base 42s, …". A cold build
+ * that stopped and was resumed spans several logs; the figure is their sum, and only when they
+ * cover every catalogue image (a partial sum would pass for a fast build).
  */
-export function coldBuildFromLog(text: string): ColdBuildRecord | null {
-  const lines = text.split('\n').filter((line) => /^built \d+ image\(s\): /.test(line.trim()));
-  const last = lines[lines.length - 1];
-  if (!last) return null;
-  const parts = last
-    .trim()
-    .replace(/^built \d+ image\(s\): /, '')
-    .split(', ');
-  let seconds = 0;
-  for (const part of parts) {
-    const match = /^\S+ (\d+)s$/.exec(part.trim());
-    if (!match) return null;
-    seconds += Number(match[1]);
+export function coldBuildFromLogs(
+  texts: readonly string[],
+  catalog: readonly string[],
+): ColdBuildRecord {
+  const perImage: Record<string, number> = {};
+  for (const text of texts) {
+    for (const line of text.split(/[\r\n]/)) {
+      const one = PER_IMAGE_LINE.exec(line);
+      if (one) perImage[one[1]!] = Number(one[2]);
+      const summary = SUMMARY_LINE.exec(line);
+      if (summary) {
+        for (const part of summary[1]!.split(', ')) {
+          const match = /^(\S+) (\d+)s$/.exec(part.trim());
+          if (match) perImage[match[1]!] = Number(match[2]);
+        }
+      }
+    }
   }
-  return { seconds, images: parts.length };
+  const missing = catalog.filter((name) => perImage[name] === undefined);
+  const seconds = missing.length ? null : catalog.reduce((sum, name) => sum + perImage[name]!, 0);
+  return { perImage, missing, seconds };
 }
 
-export async function coldBuildFromFile(file: string): Promise<ColdBuildRecord> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch {
-    throw new LabError('NO_FILE', `There is no build log ${file}.`, {
-      fix: 'Pass the saved output of a `kubelab images build` run with --build-log FILE.',
-    });
+export async function coldBuildFromFiles(files: readonly string[]): Promise<ColdBuildRecord> {
+  const texts: string[] = [];
+  for (const file of files) {
+    try {
+      texts.push(await readFile(file, 'utf8'));
+    } catch {
+      throw new LabError('NO_FILE', `There is no build log ${file}.`, {
+        fix: 'Pass the saved output of `kubelab images build` runs with --build-log FILE (repeatable).',
+      });
+    }
   }
-  const record = coldBuildFromLog(text);
-  if (!record) {
-    throw new LabError(
-      'BAD_BUILD_LOG',
-      `${file} has no "built N image(s): …" line of a finished \`kubelab images build\`.`,
-      { fix: 'Pass the output of a build that finished (it ends with that line).' },
-    );
-  }
-  return record;
+  return coldBuildFromLogs(
+    texts,
+    IMAGE_CATALOG.map((spec) => spec.name),
+  );
 }

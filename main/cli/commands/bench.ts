@@ -43,7 +43,7 @@ export const bench: CliCommand = {
         only: { type: 'string' },
         'lab-prefix': { type: 'string', default: 'bench' },
         out: { type: 'string' },
-        'build-log': { type: 'string' },
+        'build-log': { type: 'string', multiple: true },
       },
     });
     const runs = parseRuns(values.runs);
@@ -83,7 +83,7 @@ export const bench: CliCommand = {
         runs,
         only,
         labPrefix: prefix,
-        ...(values['build-log'] !== undefined ? { buildLog: values['build-log'] } : {}),
+        ...(values['build-log'] !== undefined ? { buildLogs: values['build-log'] } : {}),
         signal: controller.signal,
         log,
       });
