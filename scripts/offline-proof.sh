@@ -31,20 +31,27 @@ iptables -L DOCKER-USER -n >/dev/null 2>&1 || {
   exit 2
 }
 
-rules=()  # "CHAIN SPEC…" of every rule added, for the cleanup
-add_rule() {
+run_id=$(( $$ % 100000 ))
+add_rule() { # CHAIN NAME MATCH… — count and DROP, logging the first packets (see `logged`)
   local chain=$1 name=$2
   shift 2
   iptables -I "$chain" 1 "$@" -m comment --comment "$tag-$name" -j DROP
-  rules+=("$chain $* -m comment --comment $tag-$name -j DROP")
+  iptables -I "$chain" 1 "$@" -m comment --comment "$tag-log" -m limit --limit 50/s \
+    -j LOG --log-prefix "kl-$lab-$run_id-$name:"
 }
-remove_rules() {
-  local rule
-  for rule in "${rules[@]}"; do
-    # shellcheck disable=SC2086 # the spec is a word list on purpose
-    iptables -D $rule 2>/dev/null || log "could not remove: $rule"
+remove_rules() { # every rule carrying this lab's tag, whatever state the script stopped in
+  local chain line
+  for chain in DOCKER-USER INPUT; do
+    iptables -S "$chain" | grep -F -- "--comment $tag-" | sed 's/^-A /-D /' |
+      while read -r line; do
+        eval "iptables $line" || log "could not remove: $line"
+      done
   done
-  rules=()
+}
+logged() { # what the LOG rules saw: count, category, protocol, destination:port
+  dmesg 2>/dev/null | grep -o "kl-$lab-$run_id-[a-z]*:.*" |
+    sed -E 's/^kl-[^:]*-([a-z]+):.* DST=([^ ]+) .* PROTO=([A-Z0-9]+)( SPT=[0-9]+ DPT=([0-9]+))?.*/\1 \3 \2:\5/' |
+    sort | uniq -c | sort -rn | head -20
 }
 count() { # CHAIN NAME → packets counted by that rule
   iptables -L "$1" -v -x -n | awk -v t="/* $tag-$2 */" 'index($0, t) { s += $1 } END { print s + 0 }'
@@ -68,10 +75,11 @@ gateway=$(docker network inspect "kubelab-$lab" -f '{{(index .IPAM.Config 0).Gat
 ip link show "$bridge" >/dev/null || { log "no bridge $bridge for kubelab-$lab"; exit 1; }
 log "lab network kubelab-$lab: bridge $bridge, gateway $gateway"
 
+# Each rule goes on top of its chain: the catch-all "host" rule first, so DNS is above it.
 add_rule DOCKER-USER fwd -i "$bridge" ! -o "$bridge"
+add_rule INPUT host -i "$bridge" -m conntrack --ctstate NEW
 add_rule INPUT dns -i "$bridge" -p udp --dport 53
 add_rule INPUT dns -i "$bridge" -p tcp --dport 53
-add_rule INPUT host -i "$bridge" -m conntrack --ctstate NEW
 log "firewall: lab traffic beyond $bridge, DNS and new connections to the host are counted and dropped"
 
 verify_status=0
@@ -82,6 +90,7 @@ fwd=$(count DOCKER-USER fwd)
 dns=$(count INPUT dns)
 host=$(count INPUT host)
 log "during verify ($verify_seconds s): beyond the lab $fwd, DNS to the host $dns, other to the host $host packets"
+[ "$fwd$dns$host" = 000 ] || { log "what was dropped (count category protocol destination:port):"; logged >&2; }
 
 # Positive control: the same rules must see a node looking up an outside name (Docker's embedded
 # resolver forwards it from the node), a DNS query to the gateway, and a connection attempt.
