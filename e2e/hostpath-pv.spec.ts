@@ -66,7 +66,7 @@ test('S6 hostPath PV typed into the node terminal, every step checked', async ({
   });
 
   await test.step('4 · the volume side of the binding', async () => {
-    await nextStep(page, 'The volume’s side of the binding');
+    await nextStep(page, "The volume's side of the binding");
     await clearScreen(page, terminal);
     await typeLine(page, terminal, 'kubectl get pv pv-local');
     await expectOnScreen(
@@ -97,7 +97,7 @@ test('S6 hostPath PV typed into the node terminal, every step checked', async ({
   });
 
   await test.step('7 · Apache serves the node’s file (inside a pod, then from the node)', async () => {
-    await nextStep(page, 'Apache serves the node’s file');
+    await nextStep(page, "Apache serves the node's file");
     await clearScreen(page, terminal);
     await typeLine(page, terminal, 'kubectl exec -it deploy/httpd -- /bin/bash');
     await expectOnScreen(terminal, /root@httpd-[\w-]+:/);
