@@ -8,11 +8,49 @@ const KEY_TIMEOUT_MS = 5_000;
 /** Bytes the burst command produces before base64 (base64 adds a third, plus line ends). */
 export const BURST_INPUT_BYTES = 20 * 1024 * 1024;
 const MARKER = '__KUBELAB_BENCH_DONE__';
+const BURST_TIMEOUT_MS = 120_000;
 
 export interface EchoSample {
   keystrokeMs: number[];
-  throughputMiBs: number;
-  burstBytes: number;
+  /** The burst's throughput, or why it could not be measured. */
+  burst: { throughputMiBs: number; bytes: number } | string;
+}
+
+/** Runs the burst command and counts what reaches the WebSocket client until the marker. */
+async function burst(terminal: WsTerminal): Promise<{ throughputMiBs: number; bytes: number }> {
+  let bytes = 0;
+  let tail = '';
+  const finished = new Promise<void>((resolve) =>
+    terminal.onOutput((data) => {
+      bytes += Buffer.byteLength(data);
+      // The marker may arrive split over two chunks, or with the next prompt behind it.
+      const seen = tail + data;
+      if (seen.includes(MARKER)) resolve();
+      tail = seen.slice(-MARKER.length);
+    }),
+  );
+  const started = performance.now();
+  terminal.type(burstCommand(BURST_INPUT_BYTES));
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () =>
+        reject(
+          new Error(
+            `the output burst did not finish within ${BURST_TIMEOUT_MS / 1000} s (${(bytes / 1024 ** 2).toFixed(1)} MiB arrived)`,
+          ),
+        ),
+      BURST_TIMEOUT_MS,
+    );
+  });
+  try {
+    await Promise.race([finished, timeout]);
+  } finally {
+    clearTimeout(timer);
+    terminal.onOutput(null);
+  }
+  const seconds = (performance.now() - started) / 1000;
+  return { throughputMiBs: bytes / 1024 ** 2 / seconds, bytes };
 }
 
 /** The burst command; the marker is split in the command line so its echo never matches. */
@@ -44,31 +82,14 @@ export async function measureEcho(
       await echoed;
       keystrokeMs.push(performance.now() - started);
     }
-    // Ctrl-U clears the typed line; then the burst.
+    // Ctrl-U clears the typed line; then the burst. Its failure still keeps the echo samples.
     terminal.type('\x15');
     await terminal.settle(300, 5_000);
-    let burstBytes = 0;
-    let tail = '';
-    const finished = new Promise<void>((resolve) =>
-      terminal.onOutput((data) => {
-        burstBytes += Buffer.byteLength(data);
-        tail = (tail + data).slice(-(MARKER.length + 8));
-        if (tail.includes(MARKER)) resolve();
-      }),
-    );
-    const started = performance.now();
-    terminal.type(burstCommand(BURST_INPUT_BYTES));
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () => reject(new Error('the output burst did not finish within 120 s')),
-        120_000,
-      );
-    });
-    await Promise.race([finished, timeout]).finally(() => clearTimeout(timer));
-    const seconds = (performance.now() - started) / 1000;
-    terminal.onOutput(null);
-    return { keystrokeMs, throughputMiBs: burstBytes / 1024 ** 2 / seconds, burstBytes };
+    try {
+      return { keystrokeMs, burst: await burst(terminal) };
+    } catch (error) {
+      return { keystrokeMs, burst: error instanceof Error ? error.message : String(error) };
+    }
   } finally {
     await terminal.close();
   }
