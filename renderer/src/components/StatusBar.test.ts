@@ -98,7 +98,7 @@ describe('StatusBar', () => {
     const calls = fake({ images: [image('node', false), image('registry', true)], lab: noLab });
     render(StatusBar, { client: delegatingClient(), lab: 'ui2' });
     const images = screen.getByTestId('status-images');
-    expect(await within(images).findByText('1 missing of 2')).toBeTruthy();
+    expect(await within(images).findByText('1 missing of 2 (node)')).toBeTruthy();
     expect(images.dataset['tone']).toBe('fail');
     const start = screen.getByTestId<HTMLButtonElement>('status-lab-start');
     expect(start.disabled).toBe(true);
@@ -109,7 +109,7 @@ describe('StatusBar', () => {
   it('shows a running build with a Cancel that cancels that operation', async () => {
     const calls = fake({ images: [image('node', false)], lab: noLab });
     render(StatusBar, { client: delegatingClient(), lab: 'ui2' });
-    await screen.findByText('1 missing of 1');
+    await screen.findByText('1 missing of 1 (node)');
     emitEvent('progress', progress('images.build', 'build-1', 'running'));
     const bar = await screen.findByTestId('status-images-progress');
     expect(bar.textContent).toContain('control plane · 30%');
@@ -119,7 +119,10 @@ describe('StatusBar', () => {
   });
 
   it('starts a lab that does not exist with the chosen node count', async () => {
-    const calls = fake({ images: [image('node', true)], lab: noLab });
+    const calls = fake({
+      images: [image('node', true), image('registry', true), image('ghost', false)],
+      lab: noLab,
+    });
     render(StatusBar, { client: delegatingClient(), lab: 'ui2' });
     expect((await screen.findByTestId('status-lab-state')).textContent).toBe('not created');
     await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Nodes to start' }), '3');
@@ -132,7 +135,7 @@ describe('StatusBar', () => {
 
   it('stops and resets a running lab, and catches up on a start already running', async () => {
     const calls = fake({
-      images: [image('node', true)],
+      images: [image('node', true), image('registry', true)],
       lab: runningLab,
       running: [progress('lab.up', 'up-0', 'running')],
     });

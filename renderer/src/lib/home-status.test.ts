@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ImageStatus } from '../../../main/api/schemas/images.ts';
 import type { LabStatusView } from '../../../main/api/schemas/lab.ts';
-import { engineSummary, imagesSummary, labSummary } from './home-status.ts';
+import { REQUIRED_LAB_IMAGES } from '../../../main/lab/images-check.ts';
+import { REQUIRED_FOR_LAB, engineSummary, imagesSummary, labSummary } from './home-status.ts';
 
 const lab = (nodes: [string, boolean | null][], problems: string[] = []): LabStatusView => ({
   lab: 'x',
@@ -22,8 +23,8 @@ const lab = (nodes: [string, boolean | null][], problems: string[] = []): LabSta
   problems,
 });
 
-const image = (present: boolean, upToDate: boolean): ImageStatus => ({
-  name: 'i',
+const image = (present: boolean, upToDate: boolean, name = 'i'): ImageStatus => ({
+  name,
   ref: 'r',
   mirrorTags: [],
   present,
@@ -47,6 +48,25 @@ describe('home status summaries', () => {
     expect(down).toEqual({ tone: 'fail', text: 'not reachable', fix: 'start dockerd' });
   });
 
+  it('images: the lab can start without a workload image, never without node and registry', () => {
+    const core = [image(true, true, 'node'), image(true, true, 'registry')];
+    expect(imagesSummary([...core, image(false, false, 'ghost')])).toMatchObject({
+      tone: 'warn',
+      text: '1 missing of 3 (ghost)',
+      needsBuild: true,
+      labCanStart: true,
+    });
+    expect(
+      imagesSummary([image(true, false, 'node'), image(true, true, 'registry')]),
+    ).toMatchObject({ tone: 'fail', labCanStart: false });
+    expect(imagesSummary([...core]).labCanStart).toBe(true);
+    expect(imagesSummary([image(true, true, 'node')]).labCanStart).toBe(false);
+  });
+
+  it('the lab-start rule names the same images as lab up', () => {
+    expect([...REQUIRED_FOR_LAB].sort()).toEqual([...REQUIRED_LAB_IMAGES].sort());
+  });
+
   it('images: missing beats stale, all present is ok', () => {
     expect(imagesSummary([image(true, true), image(true, true)])).toMatchObject({
       tone: 'ok',
@@ -55,8 +75,13 @@ describe('home status summaries', () => {
     });
     expect(
       imagesSummary([image(false, false), image(true, false), image(true, true)]),
-    ).toMatchObject({ tone: 'fail', text: '1 missing, 1 stale of 3', needsBuild: true });
-    expect(imagesSummary([image(true, false)])).toMatchObject({ tone: 'warn', needsBuild: true });
+    ).toMatchObject({ tone: 'fail', text: '1 missing, 1 stale of 3 (i, i)', needsBuild: true });
+    const core = [image(true, true, 'node'), image(true, true, 'registry')];
+    expect(imagesSummary([...core, image(true, false, 'nginx')])).toMatchObject({
+      tone: 'warn',
+      text: '1 stale of 3 (nginx)',
+      needsBuild: true,
+    });
   });
 
   it('lab: not created, stopped, half ready and ready each offer the right actions', () => {

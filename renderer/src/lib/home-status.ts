@@ -23,23 +23,44 @@ export function engineSummary(status: EngineStatus | null): Summary {
 }
 
 export interface ImagesSummary extends Summary {
-  /** Missing or stale images: the lab cannot start until they are built or loaded. */
+  /** Some image is missing or stale: offer to build (or load) them. */
   needsBuild: boolean;
+  /** The images a lab cannot start without are there and current. */
+  labCanStart: boolean;
 }
 
+/**
+ * What `lab up` refuses to start without (REQUIRED_LAB_IMAGES in main/lab/images-check.ts; a
+ * test keeps the two equal). A missing workload image only limits the scenarios that use it.
+ */
+export const REQUIRED_FOR_LAB: readonly string[] = ['node', 'registry'];
+const NAMES_SHOWN = 3;
+
 export function imagesSummary(images: ImageStatus[] | null): ImagesSummary {
-  if (!images) return { tone: 'unknown', text: 'asking…', fix: null, needsBuild: false };
-  const missing = images.filter((i) => !i.present).length;
-  const stale = images.filter((i) => i.present && !i.upToDate).length;
-  if (missing === 0 && stale === 0) {
-    return { tone: 'ok', text: `${images.length} up to date`, fix: null, needsBuild: false };
+  if (!images) {
+    return { tone: 'unknown', text: 'asking…', fix: null, needsBuild: false, labCanStart: false };
   }
-  const parts = [missing ? `${missing} missing` : '', stale ? `${stale} stale` : ''];
+  const missing = images.filter((i) => !i.present);
+  const stale = images.filter((i) => i.present && !i.upToDate);
+  const labCanStart = REQUIRED_FOR_LAB.every((name) =>
+    images.some((i) => i.name === name && i.present && i.upToDate),
+  );
+  if (missing.length === 0 && stale.length === 0) {
+    const text = `${images.length} up to date`;
+    return { tone: 'ok', text, fix: null, needsBuild: false, labCanStart };
+  }
+  const parts = [
+    missing.length ? `${missing.length} missing` : '',
+    stale.length ? `${stale.length} stale` : '',
+  ];
+  const names = [...missing, ...stale].map((i) => i.name);
+  const which = names.length <= NAMES_SHOWN ? ` (${names.join(', ')})` : '';
   return {
-    tone: missing ? 'fail' : 'warn',
-    text: `${parts.filter(Boolean).join(', ')} of ${images.length}`,
+    tone: labCanStart ? 'warn' : 'fail',
+    text: `${parts.filter(Boolean).join(', ')} of ${images.length}${which}`,
     fix: 'Build them here (about 20 min the first time), or load a workshop bundle (below).',
     needsBuild: true,
+    labCanStart,
   };
 }
 
