@@ -232,7 +232,8 @@ export async function runBench(client: Docker, options: BenchOptions): Promise<B
         `docker stats of the ${containers} containers of a fresh ${nodes}-node lab (nodes with their pods, and its registry), summed`,
       );
     };
-    await attempt(['lab_memory_mib'], `memory of lab ${labs.main}`, sampleMemory);
+    if (want('lab_memory_mib'))
+      await attempt(['lab_memory_mib'], `memory of lab ${labs.main}`, sampleMemory);
 
     if (want('warm_start_s')) {
       await attempt(
