@@ -1,7 +1,10 @@
 // A throwaway Docker engine with no images at all — "a machine on its first run" — without
 // touching the shared engine: its own dockerd with its own data-root, exec-root and socket, no
-// default bridge and no iptables rules (nothing on the host's networking changes). Only the
-// process started here is ever stopped, by its pid; its data-root is removed afterwards.
+// iptables rules, and its OWN default bridge (created and removed here). Never `--bridge=none`:
+// a dockerd started with it deletes the host's docker0 (moby's removeDefaultBridgeInterface),
+// which is the shared engine's default bridge — its builds then fail with "could not find bridge
+// docker0". Only the process started here is ever stopped, by its pid; its data-root and bridge
+// are removed afterwards.
 import { spawn, spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
 import { mkdirSync, openSync, rmSync } from 'node:fs';
@@ -10,7 +13,23 @@ import Docker from 'dockerode';
 const DATA_ROOT = '/var/lib/kubelab-e2e-engine';
 const RUN_DIR = '/run/kubelab-e2e-engine';
 const SOCKET = `${RUN_DIR}/docker.sock`;
+/** The second engine's own default bridge (made here, deleted after; the shared docker0 is left). */
+const BRIDGE = 'kubelab-e2e0';
+const BRIDGE_ADDRESS = '10.254.254.1/24';
 export const CLEAN_ENGINE_LOG = '/tmp/kubelab-e2e-engine.log';
+const BRIDGE = 'kl-e2e0';
+const BRIDGE_CIDR = '172.31.253.1/24';
+
+function ip(...args: string[]): void {
+  const result = spawnSync('ip', args, { encoding: 'utf8' });
+  if (result.status !== 0) {
+    throw new Error(`ip ${args.join(' ')} failed: ${(result.stderr || result.stdout).trim()}`);
+  }
+}
+
+function removeBridge(): void {
+  spawnSync('ip', ['link', 'del', BRIDGE]);
+}
 
 export interface CleanEngine {
   dockerHost: string;
@@ -21,7 +40,14 @@ export interface CleanEngine {
 export function cleanEngineUnavailable(): string | null {
   if (process.getuid?.() !== 0) return 'starting a second dockerd needs root';
   if (spawnSync('dockerd', ['--version']).status !== 0) return 'no dockerd binary on PATH';
+  if (spawnSync('ip', ['-V']).status !== 0) return 'no ip command (iproute2) for its own bridge';
+  if (spawnSync('ip', ['-V']).status !== 0) return 'no `ip` command (iproute2) on PATH';
   return null;
+}
+
+function ip(args: string[], mayFail = false): void {
+  const result = spawnSync('ip', args, { encoding: 'utf8' });
+  if (result.status !== 0 && !mayFail) throw new Error(`ip ${args.join(' ')}: ${result.stderr}`);
 }
 
 async function waitForPing(docker: Docker, child: ChildProcess): Promise<void> {
@@ -42,6 +68,14 @@ export async function startCleanEngine(): Promise<CleanEngine> {
   rmSync(DATA_ROOT, { recursive: true, force: true });
   mkdirSync(DATA_ROOT, { recursive: true });
   mkdirSync(RUN_DIR, { recursive: true });
+  removeBridge();
+  ip('link', 'add', BRIDGE, 'type', 'bridge');
+  ip('addr', 'add', BRIDGE_CIDR, 'dev', BRIDGE);
+  ip('link', 'set', BRIDGE, 'up');
+  ip(['link', 'del', BRIDGE], true);
+  ip(['link', 'add', 'name', BRIDGE, 'type', 'bridge']);
+  ip(['addr', 'add', BRIDGE_ADDRESS, 'dev', BRIDGE]);
+  ip(['link', 'set', BRIDGE, 'up']);
   const log = openSync(CLEAN_ENGINE_LOG, 'w');
   const child = spawn(
     'dockerd',
@@ -50,7 +84,7 @@ export async function startCleanEngine(): Promise<CleanEngine> {
       `--exec-root=${RUN_DIR}/exec`,
       `--pidfile=${RUN_DIR}/dockerd.pid`,
       `--host=unix://${SOCKET}`,
-      '--bridge=none',
+      `--bridge=${BRIDGE}`,
       '--iptables=false',
       '--ip6tables=false',
       '--ip-masq=false',
@@ -69,6 +103,7 @@ export async function startCleanEngine(): Promise<CleanEngine> {
       clearTimeout(timer);
     }
     rmSync(DATA_ROOT, { recursive: true, force: true });
+    removeBridge();
   };
   try {
     await waitForPing(new Docker({ socketPath: SOCKET }), child);
