@@ -1,7 +1,6 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { render, screen } from '@testing-library/svelte';
 import type { LabApi } from '../../../main/api/contract.ts';
-import type { LabStatusView } from '../../../main/api/schemas/lab.ts';
 import { delegatingClient, emitEvent, fakeWindowApi } from '../../test/fake-window-api.ts';
 import Terminal from './Terminal.svelte';
 
@@ -26,29 +25,6 @@ beforeAll(() => {
     }) as MediaQueryList;
   Object.defineProperty(window, 'matchMedia', { value: noMedia, configurable: true });
 });
-
-function labWith(state: string): LabStatusView {
-  return {
-    lab: 'ui2',
-    exists: true,
-    nodes: [
-      {
-        name: 'control-plane',
-        role: 'control-plane',
-        container: 'kubelab-ui2-control-plane',
-        containerState: state,
-        ready: state === 'running',
-        ip: '10.0.0.2',
-        podCidr: '10.244.0.0/24',
-        bridge: null,
-      },
-    ],
-    apiEndpoint: null,
-    kubeconfig: null,
-    versions: { kubernetes: '', containerd: '', etcd: '', coredns: '' },
-    problems: [],
-  };
-}
 
 describe('Terminal', () => {
   afterEach(() => vi.useRealTimers());
@@ -78,27 +54,31 @@ describe('Terminal', () => {
     expect(acked).toBeLessThanOrEqual(4 * line.length);
   });
 
-  it('waits for a stopped node and reconnects by itself when it runs again', async () => {
-    let nodeState = 'exited';
+  it('waits for a node that went down and reconnects by itself when it answers again', async () => {
+    let nodeUp = true;
     let opened = 0;
     const open = vi.fn<LabApi['terminal']['open']>(() =>
-      Promise.resolve({ sessionId: `s${++opened}`, replay: '' }),
+      nodeUp
+        ? Promise.resolve({ sessionId: `s${++opened}`, replay: '' })
+        : Promise.reject(new Error('Node "control-plane" of lab "ui2" is not running.')),
     );
-    fakeWindowApi({
-      terminal: { open, resize: () => Promise.resolve({ ok: true }) },
-      lab: { status: () => Promise.resolve(labWith(nodeState)) },
-    });
+    fakeWindowApi({ terminal: { open, resize: () => Promise.resolve({ ok: true }) } });
     render(Terminal, { client: delegatingClient(), lab: 'ui2', node: 'control-plane' });
     const view = screen.getByTestId('terminal');
     await vi.waitFor(() => expect(view.dataset['status']).toBe('open'));
+    nodeUp = false;
     emitEvent('terminalExit', { sessionId: 's1', code: 137 });
     await vi.waitFor(() => expect(view.dataset['status']).toBe('waiting'));
     expect(screen.getByTestId('terminal-waiting').textContent).toContain(
       'control-plane is not running',
     );
-    nodeState = 'running';
+    // Tries while the node is down stay quiet (no error banner), and keep trying.
     await vi.waitFor(() => expect(open).toHaveBeenCalledTimes(2), { timeout: 5000 });
-    await vi.waitFor(() => expect(view.dataset['status']).toBe('open'));
+    expect(screen.queryByTestId('terminal-error')).toBeNull();
+    expect(view.dataset['status']).toBe('waiting');
+    nodeUp = true;
+    await vi.waitFor(() => expect(view.dataset['status']).toBe('open'), { timeout: 5000 });
+    expect(open).toHaveBeenCalledTimes(3);
   });
 
   it('leaves a shell the learner exited to a Reconnect button', async () => {
@@ -107,7 +87,6 @@ describe('Terminal', () => {
     );
     fakeWindowApi({
       terminal: { open, resize: () => Promise.resolve({ ok: true }) },
-      lab: { status: () => Promise.resolve(labWith('running')) },
     });
     render(Terminal, { client: delegatingClient(), lab: 'ui2', node: 'control-plane' });
     const view = screen.getByTestId('terminal');
