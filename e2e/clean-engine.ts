@@ -13,10 +13,8 @@ import Docker from 'dockerode';
 const DATA_ROOT = '/var/lib/kubelab-e2e-engine';
 const RUN_DIR = '/run/kubelab-e2e-engine';
 const SOCKET = `${RUN_DIR}/docker.sock`;
-/** The second engine's own default bridge (made here, deleted after; the shared docker0 is left). */
-const BRIDGE = 'kubelab-e2e0';
-const BRIDGE_ADDRESS = '10.254.254.1/24';
 export const CLEAN_ENGINE_LOG = '/tmp/kubelab-e2e-engine.log';
+/** The second engine's own default bridge (made here, removed after; docker0 is left alone). */
 const BRIDGE = 'kl-e2e0';
 const BRIDGE_CIDR = '172.31.253.1/24';
 
@@ -40,14 +38,8 @@ export interface CleanEngine {
 export function cleanEngineUnavailable(): string | null {
   if (process.getuid?.() !== 0) return 'starting a second dockerd needs root';
   if (spawnSync('dockerd', ['--version']).status !== 0) return 'no dockerd binary on PATH';
-  if (spawnSync('ip', ['-V']).status !== 0) return 'no ip command (iproute2) for its own bridge';
   if (spawnSync('ip', ['-V']).status !== 0) return 'no `ip` command (iproute2) on PATH';
   return null;
-}
-
-function ip(args: string[], mayFail = false): void {
-  const result = spawnSync('ip', args, { encoding: 'utf8' });
-  if (result.status !== 0 && !mayFail) throw new Error(`ip ${args.join(' ')}: ${result.stderr}`);
 }
 
 async function waitForPing(docker: Docker, child: ChildProcess): Promise<void> {
@@ -72,10 +64,6 @@ export async function startCleanEngine(): Promise<CleanEngine> {
   ip('link', 'add', BRIDGE, 'type', 'bridge');
   ip('addr', 'add', BRIDGE_CIDR, 'dev', BRIDGE);
   ip('link', 'set', BRIDGE, 'up');
-  ip(['link', 'del', BRIDGE], true);
-  ip(['link', 'add', 'name', BRIDGE, 'type', 'bridge']);
-  ip(['addr', 'add', BRIDGE_ADDRESS, 'dev', BRIDGE]);
-  ip(['link', 'set', BRIDGE, 'up']);
   const log = openSync(CLEAN_ENGINE_LOG, 'w');
   const child = spawn(
     'dockerd',
