@@ -15,6 +15,8 @@ step "typecheck"
 npm run -s typecheck
 step "build"
 npm run -s build
+step "packaging: electron-builder config validated by a dry run (no Electron download)"
+npm run -s dist:check
 step "lab images (built only when missing or stale)"
 node bin/kubelab.js images build
 step "unit + integration tests"
@@ -24,6 +26,10 @@ verify_status=0
 node bin/kubelab.js verify || verify_status=$?
 node bin/kubelab.js down --lab verify --purge --data
 [ "$verify_status" = 0 ] || exit "$verify_status"
+step "offline proof: a scenario verified with the lab cut off from everything beyond its network"
+bash scripts/offline-proof.sh
+step "bench, once, to prove it runs (figures are reported, never judged here)"
+node bin/kubelab.js bench --runs 1 --out test-results/bench.json
 step "e2e (Playwright + Debian Chromium)"
 npx playwright test -c e2e/playwright.config.ts
 step "done in $(( $(date +%s) - start ))s"
