@@ -1,6 +1,8 @@
-// Batches a fast stream of small writes into few larger ones: a chunk goes out after `delayMs`
-// or as soon as it reaches `maxChars`, so `yes` cannot flood the socket with tiny frames. Pure:
-// the timer functions are injected.
+// Batches a fast stream of small writes into few larger ones, throttle-style: a write after a
+// quiet spell goes out at once (a keystroke's echo must not wait for a timer), then for
+// `delayMs` whatever arrives is gathered into one chunk, sent when the window closes or as soon
+// as it reaches `maxChars` — so `yes` cannot flood the socket with tiny frames. Pure: the timer
+// functions are injected.
 
 export interface Timers {
   set(callback: () => void, ms: number): unknown;
@@ -34,16 +36,32 @@ export class Coalescer {
     if (data.length === 0) return;
     this.#pending.push(data);
     this.#size += data.length;
-    if (this.#size >= this.#options.maxChars) this.flush();
-    else this.#timer ??= this.#options.timers.set(() => this.flush(), this.#options.delayMs);
+    if (this.#timer === null) {
+      // Quiet until now: send at once and gather what follows for one window.
+      this.#emitPending();
+      this.#openWindow();
+    } else if (this.#size >= this.#options.maxChars) {
+      this.#emitPending();
+    }
   }
 
   /** Emits what is pending now (in chunks of at most maxChars). */
   flush(): void {
-    if (this.#timer !== null) {
-      this.#options.timers.clear(this.#timer);
+    this.#emitPending();
+  }
+
+  #openWindow(): void {
+    this.#timer = this.#options.timers.set(() => {
       this.#timer = null;
-    }
+      // Still busy: send the gathered output and keep batching; else the stream is quiet again.
+      if (this.#size > 0) {
+        this.#emitPending();
+        this.#openWindow();
+      }
+    }, this.#options.delayMs);
+  }
+
+  #emitPending(): void {
     if (this.#size === 0) return;
     const text = this.#pending.join('');
     this.#pending = [];
@@ -55,6 +73,10 @@ export class Coalescer {
 
   /** Drops the timer; pending data is flushed first. */
   dispose(): void {
-    this.flush();
+    this.#emitPending();
+    if (this.#timer !== null) {
+      this.#options.timers.clear(this.#timer);
+      this.#timer = null;
+    }
   }
 }
