@@ -9,8 +9,8 @@ export const REPLAY_CHARS = 256 * 1024;
 const FLUSH_MS = 16;
 const CHUNK_CHARS = 64 * 1024;
 /** Output a view may have in flight (sent, not yet drawn) before the shell is paused. */
-export const FLOW_HIGH_CHARS = 512 * 1024;
-const FLOW_LOW_CHARS = 128 * 1024;
+export const FLOW_HIGH_CHARS = 192 * 1024;
+const FLOW_LOW_CHARS = 64 * 1024;
 
 export interface PtySessionOptions {
   container: string;
