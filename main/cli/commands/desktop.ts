@@ -1,25 +1,11 @@
 import { spawn } from 'node:child_process';
-import { createRequire } from 'node:module';
 import { parseArgs } from 'node:util';
 import type { CliCommand } from '../command.ts';
 import { appRoot } from '../../paths.ts';
+import { electronBinary } from '../../electron/runtime-binary.ts';
 import { ensureRendererBuilt } from '../../renderer-build.ts';
 import { parsePort, serveUntilStopped } from './serve.ts';
 import { yellow } from '../output.ts';
-
-/** Path of the Electron binary, or the reason there is none (its download may have been blocked). */
-export function electronBinary(): { path: string } | { missing: string } {
-  try {
-    // The electron package's main export is the binary's path; it throws when the binary
-    // was never downloaded.
-    const path = createRequire(import.meta.url)('electron') as unknown;
-    return typeof path === 'string'
-      ? { path }
-      : { missing: 'the electron package did not return a binary path' };
-  } catch (error) {
-    return { missing: error instanceof Error ? error.message.split('\n')[0]! : String(error) };
-  }
-}
 
 export const desktop: CliCommand = {
   name: 'desktop',

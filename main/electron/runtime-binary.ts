@@ -1,0 +1,26 @@
+// Where the Electron binary is, or why there is none — found WITHOUT require('electron'): that
+// require starts a download when the binary is missing, which on an offline machine only fails
+// slowly and noisily. Used by `kubelab desktop` (fall back to browser mode) and by the e2e set-up
+// (skip the desktop project with a printed reason). Plain Node: never imports electron itself.
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+
+export type ElectronBinary = { path: string } | { missing: string };
+
+export function electronBinary(): ElectronBinary {
+  let packageDir: string;
+  try {
+    packageDir = dirname(createRequire(import.meta.url).resolve('electron/package.json'));
+  } catch {
+    return { missing: 'the electron npm package is not installed' };
+  }
+  // The package records the binary's name in path.txt once its download has succeeded.
+  const pathFile = join(packageDir, 'path.txt');
+  const distDir = process.env.ELECTRON_OVERRIDE_DIST_PATH ?? join(packageDir, 'dist');
+  const name = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : 'electron';
+  const binary = join(distDir, name);
+  return existsSync(binary)
+    ? { path: binary }
+    : { missing: `electron binary not found at ${binary} (its download was blocked or skipped)` };
+}
