@@ -79,10 +79,7 @@ test('first run without images: Home shows what is missing, a bundle loads, a bu
       const loading = page.getByTestId('bundle-progress');
       await expect(loading).toBeVisible({ timeout: 30_000 });
       await expect(loading).toHaveAttribute('data-state', 'done', { timeout: 120_000 });
-      // The status bar and the images table follow image builds only, not bundle loads (yet):
-      // they show the loaded image after a reload. TODO(lead): drop this reload once they follow
-      // `bundles.` operations too.
-      await page.reload();
+      // The status bar and the images table follow the bundle load by themselves.
       await expect(status).toContainText(`${total - 1} missing of ${total}`, { timeout: 30_000 });
       await expect(row(smallest.name)).toContainText('up to date');
 

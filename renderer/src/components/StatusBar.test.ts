@@ -106,6 +106,18 @@ describe('StatusBar', () => {
     expect(calls['build']).toHaveBeenCalledWith({ names: [] });
   });
 
+  it('shows the images a workshop bundle loaded once that load is done', async () => {
+    const images = [image('node', false)];
+    fake({ images, lab: noLab });
+    render(StatusBar, { client: delegatingClient(), lab: 'ui2' });
+    await screen.findByText('1 missing of 1 (node)');
+    images[0] = image('node', true);
+    emitEvent('progress', progress('bundles.load', 'load-1', 'running'));
+    expect(screen.queryByText('1 missing of 1 (node)')).toBeTruthy();
+    emitEvent('progress', progress('bundles.load', 'load-1', 'done'));
+    await vi.waitFor(() => expect(screen.queryByText('1 missing of 1 (node)')).toBeNull());
+  });
+
   it('shows a running build with a Cancel that cancels that operation', async () => {
     const calls = fake({ images: [image('node', false)], lab: noLab });
     render(StatusBar, { client: delegatingClient(), lab: 'ui2' });
