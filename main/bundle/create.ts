@@ -4,8 +4,8 @@
 // Written to FILE.partial and renamed at the end, so a half-written file never has the name.
 import { createHash } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
-import { readFile, rename, rm, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { access, constants, readFile, rename, rm, stat } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type Docker from 'dockerode';
 import tar from 'tar-stream';
@@ -39,6 +39,21 @@ async function fileEntry(path: string, file: string): Promise<BundleEntry> {
   return { path, bytes, sha256: hash.digest('hex') };
 }
 
+/** Fails before minutes of `docker save` when the bundle could not be written anyway. */
+async function requireWritableFolder(file: string): Promise<void> {
+  const folder = dirname(resolve(file));
+  const info = await stat(folder).catch(() => null);
+  if (!info?.isDirectory())
+    throw new LabError('BAD_REQUEST', `The folder ${folder} for the bundle does not exist.`, {
+      fix: `Create it first (mkdir -p ${folder}) or name a file in an existing folder.`,
+    });
+  await access(folder, constants.W_OK).catch(() => {
+    throw new LabError('BAD_REQUEST', `The folder ${folder} is not writable.`, {
+      fix: 'Name a file in a folder you can write to.',
+    });
+  });
+}
+
 /** A scenario with lint errors would fail at the workshop: refuse it here, with the errors. */
 async function requireClean(scenario: LoadedScenario): Promise<void> {
   const problems = await lintScenarioFolder(scenario.dir);
@@ -58,6 +73,7 @@ export async function createWorkshopBundle(
     throw new LabError('BAD_REQUEST', 'A bundle needs at least one image.', {
       fix: 'Leave out --images to carry every lab image.',
     });
+  await requireWritableFolder(file);
   for (const scenario of scenarios) await requireClean(scenario);
   const work = await makeWorkDir('bundle-create');
   const partial = `${file}.partial`;
