@@ -3,7 +3,6 @@
 // from npm, and the preloaded image archive of the node. Each writes into a staging context
 // keyed by the image's content hash, marked complete only at the end — so an interrupted prepare
 // is redone, and a finished one is reused.
-import { spawn } from 'node:child_process';
 import { createWriteStream, existsSync } from 'node:fs';
 import { cp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
@@ -15,6 +14,7 @@ import type { ImageSpec } from './catalog.ts';
 import { imageSpec } from './catalog.ts';
 import { imageFolder, imageRef, isBuildOutput } from './hash.ts';
 import type { BuildLog } from './build-log.ts';
+import { spawnGroup } from './spawn-group.ts';
 
 const COMPLETE = '.kubelab-complete';
 
@@ -26,19 +26,15 @@ function run(
   signal: AbortSignal,
 ): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, {
-      env: { ...process.env, ...env },
-      signal,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawnGroup(command, args, { env: { ...process.env, ...env }, signal });
     child.stdout.on('data', (chunk: Buffer) => log.write(chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => log.write(chunk.toString()));
     child.once('error', reject);
-    child.once('exit', (code) =>
-      code === 0
-        ? resolve()
-        : reject(new Error(`${command} ${args.join(' ')} exited with ${code}`)),
-    );
+    child.once('exit', (code) => {
+      if (signal.aborted) reject(new Error('cancelled'));
+      else if (code === 0) resolve();
+      else reject(new Error(`${command} ${args.join(' ')} exited with ${code}`));
+    });
   });
 }
 

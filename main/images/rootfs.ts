@@ -1,10 +1,10 @@
 // The base image: lab-images/base/build-rootfs.sh writes a Debian tar to stdout, which we
 // `docker import` with the lab's labels. No registry involved.
-import { spawn } from 'node:child_process';
 import type Docker from 'dockerode';
 import { join } from 'node:path';
 import { followToEnd } from '../engine/images.ts';
 import type { BuildLog } from './build-log.ts';
+import { spawnGroup } from './spawn-group.ts';
 
 export async function importRootfs(
   client: Docker,
@@ -15,10 +15,7 @@ export async function importRootfs(
   signal: AbortSignal,
 ): Promise<void> {
   const [repo, tag] = ref.split(':') as [string, string];
-  const child = spawn('bash', [join(folder, 'build-rootfs.sh')], {
-    signal,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawnGroup('bash', [join(folder, 'build-rootfs.sh')], { signal });
   child.stderr.on('data', (chunk: Buffer) => log.write(chunk.toString()));
   const exited = new Promise<number>((resolve, reject) => {
     child.once('error', reject);
