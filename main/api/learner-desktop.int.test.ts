@@ -51,6 +51,24 @@ beforeAll(async () => {
     '--port=80',
     '--type=NodePort',
   ]);
+  // Until kube-proxy has written the new Service's rules, a connection to its ClusterIP leaves
+  // the node by the default route (and, on a host with an intercepting proxy, gets a 404 from
+  // it): wait until the Service itself answers, as a learner would see it after a moment.
+  const clusterIP = await kubectlOk(client, config, [
+    'get',
+    'service',
+    'httpd',
+    '-o',
+    'jsonpath={.spec.clusterIP}',
+  ]);
+  await waitFor('the httpd Service to answer on its ClusterIP', 60_000, async () => {
+    const code = await nodeSh(
+      client,
+      config.nodes[0]!.container,
+      `curl -s -o /dev/null -m 2 -w '%{http_code}' http://${clusterIP.trim()}/ || true`,
+    );
+    return code.trim() === '200';
+  });
   app = createApp();
 });
 afterAll(async () => {
