@@ -120,6 +120,19 @@ export async function runBench(client: Docker, options: BenchOptions): Promise<B
     created.add(lab);
     await purgeLab(client, lab);
   };
+  /** `count` cold starts of `nodes` nodes, each in a lab made fresh and purged afterwards. */
+  const coldStarts = async (
+    key: FigureKey,
+    lab: string,
+    nodes: number,
+    count: number,
+  ): Promise<void> => {
+    for (let i = 0; i < count; i++) {
+      await fresh(lab);
+      recordStart(key, await timedUp(client, lab, nodes, 'cold', signal));
+      await purgeLab(client, lab);
+    }
+  };
 
   try {
     // Images first, while no lab competes for the two cores.
@@ -175,12 +188,7 @@ export async function runBench(client: Docker, options: BenchOptions): Promise<B
 
     if (want('cold_start_1node_s')) {
       await attempt(['cold_start_1node_s'], `cold start of lab ${labs.cold1}, 1 node`, async () => {
-        for (let i = 0; i < runs; i++) {
-          await fresh(labs.cold1);
-          const sample = await timedUp(client, labs.cold1, 1, 'cold', signal);
-          recordStart('cold_start_1node_s', sample);
-          await purgeLab(client, labs.cold1);
-        }
+        await coldStarts('cold_start_1node_s', labs.cold1, 1, runs);
       });
       note(
         'cold_start_1node_s',
@@ -197,12 +205,7 @@ export async function runBench(client: Docker, options: BenchOptions): Promise<B
         ['cold_start_3node_s'],
         `cold start of lab ${labs.cold3}, 3 nodes`,
         async () => {
-          for (let i = 0; i < extra; i++) {
-            await fresh(labs.cold3);
-            const sample = await timedUp(client, labs.cold3, 3, 'cold', signal);
-            recordStart('cold_start_3node_s', sample);
-            await purgeLab(client, labs.cold3);
-          }
+          await coldStarts('cold_start_3node_s', labs.cold3, 3, extra);
         },
       );
       note(
