@@ -13,7 +13,7 @@ import type { LabConfig, NodeSpec } from './config.ts';
 import { controlPlane, labConfig } from './config.ts';
 import { corednsConfigMap } from './addons/coredns.ts';
 import { applyManifest, dnsAnswers, kubectl, kubectlOk, readyNodes, waitFor } from './cluster.ts';
-import { findNodes, labNetworks } from './discover.ts';
+import { findNodes } from './discover.ts';
 import type { FoundNode } from './discover.ts';
 import { requireLabImages } from './images-check.ts';
 import { initConfig, joinConfig } from './kubeadm-config.ts';
@@ -29,6 +29,7 @@ import { ensureRegistry, freePort, syncRegistry } from './registry.ts';
 import { readState, writeState } from './state.ts';
 import type { LabState } from './state.ts';
 import { STORAGE_NAMESPACE, storageManifests } from './addons/storage.ts';
+import { pickSubnetIndex } from './subnet-pick.ts';
 
 export interface UpOptions {
   lab: string;
@@ -44,19 +45,6 @@ export interface UpResult {
   kubeconfig: string;
   timings: Record<string, number>;
   totalSeconds: number;
-}
-
-async function pickSubnetIndex(client: Docker, lab: string): Promise<number> {
-  const used = new Set<number>();
-  for (const network of await labNetworks(client)) {
-    if (network.Labels?.['io.kubelab.lab'] === lab) continue;
-    const subnet = network.IPAM?.Config?.[0]?.Subnet ?? '';
-    const match = /^10\.100\.(\d+)\.0\/24$/.exec(subnet);
-    if (match) used.add(Number(match[1]));
-  }
-  let index = 0;
-  while (used.has(index)) index++;
-  return index;
 }
 
 async function removeNodeContainer(client: Docker, found: FoundNode): Promise<void> {
