@@ -1,7 +1,8 @@
 // A lab that cannot answer is not a wrong answer: these say so, with the fix. diagnoseLab() looks
 // at the lab before a step is checked; ClusterProblemError carries a problem found midway.
 import type Docker from 'dockerode';
-import { kubectl, readyNodes } from '../lab/cluster.ts';
+import { kubectl, readyNodeNames } from '../lab/cluster.ts';
+import type { NodeList } from '../lab/cluster.ts';
 import type { LabConfig } from '../lab/config.ts';
 import { labConfig } from '../lab/config.ts';
 import { findNodes } from '../lab/discover.ts';
@@ -91,9 +92,11 @@ export async function diagnoseLab(
       };
     }
   }
-  const readyz = await kubectl(client, config, ['get', '--raw=/readyz']);
-  if (readyz.exitCode !== 0) return apiUnreachable(lab, readyz.stderr || readyz.stdout);
-  const ready = await readyNodes(client, config);
+  // One call answers both questions: an API server that can list Nodes is serving (a separate
+  // /readyz call cost another docker exec on every Check), and the list says which are Ready.
+  const listed = await kubectl(client, config, ['get', 'nodes', '-o', 'json']);
+  if (listed.exitCode !== 0) return apiUnreachable(lab, listed.stderr || listed.stdout);
+  const ready = readyNodeNames(JSON.parse(listed.stdout) as NodeList);
   const notReady = config.nodes.slice(0, nodesNeeded).filter((n) => !ready.includes(n.name));
   if (notReady.length) {
     return {

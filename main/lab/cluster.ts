@@ -84,20 +84,24 @@ export async function waitFor(
   );
 }
 
-interface NodeList {
+export interface NodeList {
   items: Array<{
     metadata: { name: string };
     status?: { conditions?: Array<{ type: string; status: string }> };
   }>;
 }
 
-export async function readyNodes(client: Docker, config: LabConfig): Promise<string[]> {
-  const nodes = await kubectlJson<NodeList>(client, config, ['get', 'nodes']);
+/** Names of the Nodes whose Ready condition is True. */
+export function readyNodeNames(nodes: NodeList): string[] {
   return nodes.items
     .filter((node) =>
       node.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True'),
     )
     .map((node) => node.metadata.name);
+}
+
+export async function readyNodes(client: Docker, config: LabConfig): Promise<string[]> {
+  return readyNodeNames(await kubectlJson<NodeList>(client, config, ['get', 'nodes']));
 }
 
 /** CoreDNS answers for the API server's Service name (asked from the control-plane node). */
