@@ -8,6 +8,7 @@ import { access, constants, readFile, rename, rm, stat } from 'node:fs/promises'
 import { dirname, join, resolve } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type Docker from 'dockerode';
+import { engineArch } from '../engine/arch.ts';
 import tar from 'tar-stream';
 import { LabError } from '../api/errors.ts';
 import { appVersion } from '../cli/commands/version.ts';
@@ -96,7 +97,7 @@ export async function createWorkshopBundle(
       format: WORKSHOP_FORMAT,
       kubelabVersion: appVersion(),
       createdAt: new Date().toISOString(),
-      arch: process.arch,
+      arch: await engineArch(client),
       versions: { ...pinnedVersions() },
       images: packed.images.map(({ name, ref, imageId }) => ({ name, ref, imageId })),
       scenarios: scenarios.map(({ id, scenario }) => ({ id, title: scenario.title })),

@@ -18,8 +18,12 @@ let previousHome: string | undefined;
 let importCalls: number;
 
 /** An engine that has no images and fails the test's expectations if asked to import. */
-function fakeEngine(): Docker {
+/** By default the engine reports the kernel's name for the machine this test runs on. */
+function fakeEngine(
+  architecture = { x64: 'x86_64', arm64: 'aarch64' }[process.arch as string] ?? process.arch,
+): Docker {
   const engine = {
+    info: () => Promise.resolve({ Architecture: architecture }),
     getImage: () => ({
       inspect: () => Promise.reject(new Error('no such image')),
       remove: () => Promise.resolve(),
@@ -142,6 +146,21 @@ describe('workshop bundle verification', () => {
     const file = join(dir, 'arm.kubelab');
     await writeFakeBundle(file, { scenarios: demo, arch: 'arm64' });
     await expectRefused(file, 'it holds arm64 images and this machine is x64', 'x64');
+  });
+
+  it("checks the architecture against the engine's machine, not the app's", async () => {
+    const file = join(dir, 'app-arch.kubelab');
+    await writeFakeBundle(file, { scenarios: demo, arch: process.arch });
+    const other = process.arch === 's390x' ? 'x86_64' : 's390x';
+    const error = await loadWorkshopBundle(fakeEngine(other), file).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(error).toMatchObject({
+      code: 'BAD_BUNDLE',
+      message: expect.stringContaining(`this machine is ${other}`) as unknown,
+    });
+    expect(importCalls).toBe(0);
   });
 
   it('refuses entries the manifest does not list, or lists with another size', async () => {

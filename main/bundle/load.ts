@@ -8,6 +8,7 @@ import { createReadStream } from 'node:fs';
 import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type Docker from 'dockerode';
+import { engineArch } from '../engine/arch.ts';
 import { LabError } from '../api/errors.ts';
 import { importVerifiedImages } from '../images/bundle.ts';
 import { installedScenariosRoot, loadScenario } from '../scenarios/load.ts';
@@ -107,7 +108,7 @@ export async function loadWorkshopBundle(
         onProgress('verify', (shown = percent) * 0.5, 'checking sizes and checksums');
     });
     const verified = await verifyWorkshopStream(source, file, work, {
-      ...(arch ? { arch } : {}),
+      arch: arch ?? (await engineArch(client)),
       onManifest: (manifest) => requireFreeDisk(file, work, manifest),
     });
     await requireScenariosLoad(file, verified);

@@ -26,7 +26,7 @@ export const WorkshopManifestSchema = z
     format: z.string(),
     kubelabVersion: z.string(),
     createdAt: z.string(),
-    /** Node's process.arch of the machine that built the images (x64, arm64). */
+    /** Architecture of the engine that built the images, in Node's names (x64, arm64). */
     arch: z.string(),
     versions: z.record(z.string(), z.string()),
     images: z.array(z.object({ name: z.string(), ref: z.string(), imageId: z.string() })),
