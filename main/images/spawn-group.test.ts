@@ -1,14 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { spawnGroup } from './spawn-group.ts';
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
+import { processAlive } from '../process-alive.ts';
 
 describe('spawnGroup', () => {
   it('cancelling ends the script and the children it started', async () => {
@@ -20,11 +12,11 @@ describe('spawnGroup', () => {
     const grandchild = await new Promise<number>((resolve) =>
       child.stdout.once('data', (chunk: Buffer) => resolve(Number(chunk.toString().trim()))),
     );
-    expect(alive(grandchild)).toBe(true);
+    expect(processAlive(grandchild)).toBe(true);
     const exited = new Promise((resolve) => child.once('exit', resolve));
     controller.abort();
     await exited;
-    await expect.poll(() => alive(grandchild), { timeout: 3_000 }).toBe(false);
+    await expect.poll(() => processAlive(grandchild), { timeout: 3_000 }).toBe(false);
   });
 
   it('runs to the end when nobody cancels', async () => {

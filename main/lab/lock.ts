@@ -4,15 +4,7 @@ import { mkdir, open, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { LabError } from '../api/errors.ts';
 import { labDir } from './config.ts';
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
+import { processAlive } from '../process-alive.ts';
 
 export async function withLabLock<T>(
   lab: string,
@@ -37,7 +29,7 @@ export async function withLabLock<T>(
       } catch {
         // unreadable lock: treat as stale
       }
-      if (owner.pid && owner.pid !== process.pid && alive(owner.pid)) {
+      if (owner.pid && owner.pid !== process.pid && processAlive(owner.pid)) {
         throw new LabError(
           'LAB_BUSY',
           `Lab "${lab}" is busy: \`${owner.operation}\` (pid ${owner.pid}) has been running since ${owner.since}.`,
