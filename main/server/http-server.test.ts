@@ -75,6 +75,8 @@ describe('kubelab serve transport', () => {
     const ok = await fetch(`${base}?token=${server.token}`);
     expect(ok.status).toBe(200);
     expect(await ok.text()).toContain('kubelab test page');
+    expect(ok.headers.get('content-security-policy')).toBe("frame-ancestors 'none'");
+    expect(ok.headers.get('x-frame-options')).toBe('DENY');
     const cookie = ok.headers.get('set-cookie') ?? '';
     expect(cookie).toMatch(/HttpOnly/);
     expect((await fetch(base, { headers: { cookie: cookie.split(';')[0]! } })).status).toBe(200);

@@ -57,6 +57,10 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const token = options.token ?? newToken();
   let port = options.port;
   const server: Server = createServer((req, res) => {
+    // No other page may frame this one: it carries the token. (frame-ancestors only works as a
+    // header — in the page's CSP meta tag browsers ignore it.)
+    res.setHeader('content-security-policy', "frame-ancestors 'none'");
+    res.setHeader('x-frame-options', 'DENY');
     const given = requestToken(req);
     if (
       !hostAllowed(req, port) ||
