@@ -7,6 +7,7 @@
 import { createReadStream } from 'node:fs';
 import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { Transform, pipeline } from 'node:stream';
 import type Docker from 'dockerode';
 import { engineArch } from '../engine/arch.ts';
 import { LabError } from '../api/errors.ts';
@@ -98,17 +99,27 @@ export async function loadWorkshopBundle(
     });
   const work = await makeWorkDir('bundle-load');
   try {
-    const source = createReadStream(file);
+    const machineArch = arch ?? (await engineArch(client));
+    // Progress counts bytes as they pass through a Transform, which holds them until the
+    // verifier reads. (A 'data' listener on the file stream itself starts it flowing at once:
+    // whatever was read before the verifier attached after its first await was lost, and a
+    // small bundle then looked empty.)
     let read = 0;
     let shown = -1;
-    source.on('data', (chunk: Buffer | string) => {
-      read += chunk.length;
-      const percent = Math.floor((read / size) * 100);
-      if (percent !== shown)
-        onProgress('verify', (shown = percent) * 0.5, 'checking sizes and checksums');
+    const counted = new Transform({
+      transform(chunk: Buffer, _encoding, done): void {
+        read += chunk.length;
+        const percent = Math.floor((read / size) * 100);
+        if (percent !== shown)
+          onProgress('verify', (shown = percent) * 0.5, 'checking sizes and checksums');
+        done(null, chunk);
+      },
     });
-    const verified = await verifyWorkshopStream(source, file, work, {
-      arch: arch ?? (await engineArch(client)),
+    // pipeline: a read error reaches the verifier through `counted`, and when the verifier
+    // stops early (a refusal) the file is closed too.
+    pipeline(createReadStream(file), counted, () => undefined);
+    const verified = await verifyWorkshopStream(counted, file, work, {
+      arch: machineArch,
       onManifest: (manifest) => requireFreeDisk(file, work, manifest),
     });
     await requireScenariosLoad(file, verified);
