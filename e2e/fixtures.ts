@@ -1,6 +1,7 @@
 // The fixtures every spec uses:
 // - `served`: a real `kubelab serve` per test (browser mode);
-// - `lab`: ONE real lab per worker (`up` once, purged at the end), so specs share its start-up;
+// - `lab`: ONE real lab per worker, started from Home's Start button once (start-lab.ts) and
+//   purged at the end, so specs share its start-up;
 // - `ui`: the app as a learner opens it — in Chromium against `served` (project browser-mode) or
 //   as the Electron app (project electron; skipped with the printed reason where it cannot run).
 import { rm } from 'node:fs/promises';
@@ -10,6 +11,7 @@ import { progressFile } from '../main/checker/progress.ts';
 import { ELECTRON_MAIN, electronRuntime } from './electron-runtime.ts';
 import { kubelab } from './kubelab-cli.ts';
 import { startServe, stopServe } from './serve-fixture.ts';
+import { startLabFromHome } from './start-lab.ts';
 import type { ServedApp } from './serve-fixture.ts';
 
 /** The e2e suite's own lab; nothing else on a shared engine is touched. */
@@ -65,11 +67,10 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   },
 
   lab: [
-    // eslint-disable-next-line no-empty-pattern
-    async ({}, use) => {
+    async ({ browser }, use) => {
       // A lab left over by an interrupted run would carry its objects and progress: start clean.
       await kubelab(['down', '--lab', LAB, '--purge', '--data'], DOWN_TIMEOUT_MS);
-      await kubelab(['up', '--lab', LAB, '--nodes', '1'], UP_TIMEOUT_MS);
+      await startLabFromHome(browser, LAB, UP_TIMEOUT_MS);
       await use(LAB);
       await kubelab(['down', '--lab', LAB, '--purge', '--data'], DOWN_TIMEOUT_MS);
     },

@@ -92,7 +92,10 @@ export function labConfig(name: string, nodeCount: number, subnetIndex = 0): Lab
     },
     nodes,
     podNetwork: '10.0.0.0/16',
-    serviceSubnet: '10.96.0.0/12',
+    // /16, not kubeadm's default /12: 10.96.0.0/12 runs up to 10.111.255.255 and so holds the
+    // lab networks (10.100.N.0/24) — a Service could be given a node's address, and a packet to
+    // a node would look like one to a Service.
+    serviceSubnet: '10.96.0.0/16',
     dnsServiceIp: '10.96.0.10',
     clusterDomain: 'cluster.local',
     dir,
