@@ -53,5 +53,19 @@ export function routesScript(config: LabConfig, node: NodeSpec): string {
     'iptables -t nat -A KUBELAB-MASQ -j MASQUERADE',
     `iptables -t nat -C POSTROUTING -s ${config.podNetwork} -j KUBELAB-MASQ 2>/dev/null || iptables -t nat -A POSTROUTING -s ${config.podNetwork} -j KUBELAB-MASQ`,
   );
+  // A packet that reaches the filter table still addressed to a ClusterIP was not translated by
+  // kube-proxy (its nat rules come first; while a node boots, or right after a Service is
+  // made, they are not written yet): refuse it on the spot. Left alone it follows the default
+  // route out of the lab — an offline lab has nowhere to send it — and the sender (CoreDNS or
+  // the provisioner asking the API server at 10.96.0.1 from a pod, `dig @10.96.0.10` or `curl`
+  // on the node itself) waits for a timeout instead of retrying at once. FORWARD covers pods,
+  // OUTPUT the node's own connections; translated traffic no longer matches.
+  lines.push(
+    'iptables -N KUBELAB-SVC 2>/dev/null || true',
+    'iptables -F KUBELAB-SVC',
+    `iptables -A KUBELAB-SVC -d ${config.serviceSubnet} -j REJECT`,
+    'iptables -C FORWARD -j KUBELAB-SVC 2>/dev/null || iptables -A FORWARD -j KUBELAB-SVC',
+    'iptables -C OUTPUT -j KUBELAB-SVC 2>/dev/null || iptables -A OUTPUT -j KUBELAB-SVC',
+  );
   return lines.join('\n') + '\n';
 }

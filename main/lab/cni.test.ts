@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { routesScript } from './cni.ts';
+import { labConfig } from './config.ts';
+
+describe('routesScript', () => {
+  const config = labConfig('t', 3);
+  const [controlPlane, worker1, worker2] = config.nodes;
+  const script = routesScript(config, worker1!);
+
+  it("routes the other nodes' pod subnets through them, not its own", () => {
+    expect(script).toContain(`ip route replace ${controlPlane!.podCidr} via ${controlPlane!.ip}`);
+    expect(script).toContain(`ip route replace ${worker2!.podCidr} via ${worker2!.ip}`);
+    expect(script).not.toContain(`ip route replace ${worker1!.podCidr}`);
+  });
+
+  it("refuses pods' and the node's packets still addressed to a ClusterIP", () => {
+    expect(script).toContain(`iptables -A KUBELAB-SVC -d ${config.serviceSubnet} -j REJECT`);
+    // Flushed and re-filled, and jumped to only once however often the script runs.
+    expect(script).toContain('iptables -F KUBELAB-SVC');
+    expect(script).toContain(
+      'iptables -C FORWARD -j KUBELAB-SVC 2>/dev/null || iptables -A FORWARD -j KUBELAB-SVC',
+    );
+    expect(script).toContain(
+      'iptables -C OUTPUT -j KUBELAB-SVC 2>/dev/null || iptables -A OUTPUT -j KUBELAB-SVC',
+    );
+  });
+});
