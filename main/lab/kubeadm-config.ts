@@ -53,7 +53,9 @@ export function initConfig(config: LabConfig, token: string): string {
       ],
       localAPIEndpoint: { advertiseAddress: cp.ip, bindPort: API_PORT_IN_NODE },
       nodeRegistration: nodeRegistration(cp),
-      skipPhases: ['preflight'],
+      // CoreDNS is installed right after init, with the lab's offline Corefile in place first
+      // (up.ts ensureAddons): kubeadm's default one forwards out of the lab.
+      skipPhases: ['preflight', 'addon/coredns'],
     },
     {
       apiVersion: 'kubeadm.k8s.io/v1beta4',

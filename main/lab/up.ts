@@ -131,6 +131,22 @@ async function joinWorker(
   await recordPodCidr(node, (args) => kubectlOk(client, config, args));
 }
 
+/**
+ * kubeadm's CoreDNS add-on (Deployment, Service, RBAC) with the lab's offline Corefile
+ * (addons/coredns.ts) put in place first: kubeadm's default forwards to the node's resolver —
+ * the lab gateway, i.e. out of the lab — and its `loop` probe went there the moment CoreDNS
+ * started. kubeadm keeps a Corefile that is not its own default. (kubeadm init skips this
+ * add-on for that reason, see kubeadm-config.ts.)
+ */
+async function installCoreDns(client: Docker, config: LabConfig): Promise<void> {
+  await applyManifest(client, config, corednsConfigMap());
+  await nodeSh(
+    client,
+    controlPlane(config).container,
+    'kubeadm init phase addon coredns --config /kind/kubeadm.yaml',
+  );
+}
+
 /** Idempotent repairs of what a learner may have deleted: kubeadm's add-ons and ours. */
 async function ensureAddons(
   client: Docker,
@@ -172,11 +188,7 @@ async function ensureAddons(
     !has(['-n', 'kube-system', 'service', 'kube-dns'])
   ) {
     report('restoring CoreDNS');
-    await nodeSh(
-      client,
-      cp.container,
-      'kubeadm init phase addon coredns --config /kind/kubeadm.yaml',
-    );
+    await installCoreDns(client, config);
   }
   if (!has(['-n', 'kube-system', 'daemonset', 'kube-proxy'])) {
     report('restoring kube-proxy');
@@ -186,7 +198,8 @@ async function ensureAddons(
       'kubeadm init phase addon kube-proxy --config /kind/kubeadm.yaml',
     );
   }
-  // Offline Corefile (see addons/coredns.ts); restart CoreDNS only when it changed.
+  // The offline Corefile is in place already, unless a learner changed it or kubeadm put its
+  // default back; then the running pods must read it again.
   const corefile = await applyManifest(client, config, corednsConfigMap());
   if (!/unchanged/.test(corefile)) {
     report('CoreDNS: offline Corefile');
@@ -390,6 +403,9 @@ export async function labUp(client: Docker, options: UpOptions): Promise<UpResul
               '--skip-token-print',
             ]);
             await recordPodCidr(cp, (args) => kubectlOk(client, config, args));
+            // Here rather than in the add-ons phase so CoreDNS starts while workers join.
+            report('CoreDNS with the offline Corefile');
+            await installCoreDns(client, config);
           },
         },
         {
