@@ -2,18 +2,32 @@
 # Clean-engine proof (issue #7): `kubelab bundle create` on this machine's engine, then
 # `kubelab bundle load` into a throwaway second Docker engine that has never seen a lab image,
 # then every image of the bundle must be there with the very same image ID and the bundle's
-# scenarios must be in that machine's catalogue. A truncated copy of the bundle must be refused
-# with the second engine left as it was.
+# scenarios must be in that machine's catalogue; then `kubelab verify` runs every bundled
+# scenario on a lab of that engine with no route beyond its own lab network. A truncated copy of
+# the bundle must be refused with the second engine left as it was.
 #
 # The second engine never disturbs the shared one: its own dockerd with its own data-root,
-# exec-root and socket, no iptables rules, no ip forwarding change, and its OWN default bridge
-# (kl-clean0, created and removed here). NOT `--bridge=none`: a dockerd started with it deletes
-# the host's docker0 (moby's removeDefaultBridgeInterface, "--bridge=none use case"), which is
-# the shared engine's default bridge — builds then fail with "could not find bridge docker0".
-# Only the dockerd started here is stopped (by its pid); its data-root is removed afterwards.
+# exec-root and socket, no iptables rules of its own, no ip forwarding change, and its OWN
+# default bridge (kl-clean0, created and removed here). NOT `--bridge=none`: a dockerd started
+# with it deletes the host's docker0 (moby's removeDefaultBridgeInterface, "--bridge=none use
+# case"), which is the shared engine's default bridge — builds then fail with "could not find
+# bridge docker0". Only the dockerd started here is stopped (by its pid); its data-root is
+# removed afterwards.
+#
+# Without its own iptables rules the second engine's lab bridge would be cut off by the host's
+# FORWARD policy (DROP, set by the shared engine; bridged frames pass iptables because of
+# br_netfilter). So for each network the second engine creates, rules tagged kubelab-clean-proof
+# (scripts/lib/proof-firewall.sh) go on top of FORWARD and INPUT the moment it exists: traffic
+# within that bridge is accepted (node ↔ node, node ↔ lab registry, pod ↔ pod across nodes);
+# anything entering from it for another interface (fwd), DNS to the host (dns) and any other new
+# connection to the host (host) is counted and dropped. Those counters are the offline evidence,
+# from the first lab start to the last scenario: they must all be 0 — nothing on the lab tried
+# to reach beyond its own network — and a positive control must be counted, so the proof cannot
+# be blind. The rules are removed by their tag when the proof ends, however it ends.
 #
 # usage: scripts/clean-engine-proof.sh [--keep-bundle FILE] [--images A,B] [--scenarios A,B]
-#   (defaults: every lab image and every scenario, i.e. the real workshop bundle)
+#                                      [--no-verify]
+#   (defaults: every lab image and every scenario, i.e. the real workshop bundle, all verified)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 data_root=/var/lib/kubelab-clean-engine
@@ -22,6 +36,9 @@ socket="$run_dir/docker.sock"
 engine_log=/tmp/kubelab-clean-engine.log
 bridge=kl-clean0
 bridge_cidr=172.31.254.1/24
+tag=kubelab-clean-proof
+lab=clean-verify
+run_verify=1
 work=$(mktemp -d /var/tmp/kubelab-clean-proof.XXXXXX)
 bundle="$work/workshop.kubelab"
 create_args=()
@@ -29,31 +46,61 @@ while [ $# -gt 0 ]; do
   case $1 in
     --keep-bundle) bundle=$2; shift 2 ;;
     --images | --scenarios) create_args+=("$1" "$2"); shift 2 ;;
-    *) echo "usage: $0 [--keep-bundle FILE] [--images A,B] [--scenarios A,B]" >&2; exit 2 ;;
+    --no-verify) run_verify=0; shift ;;
+    *) echo "usage: $0 [--keep-bundle FILE] [--images A,B] [--scenarios A,B] [--no-verify]" >&2; exit 2 ;;
   esac
 done
 kubelab() { node bin/kubelab.js "$@"; }
 clean() { DOCKER_HOST="unix://$socket" KUBELAB_HOME="$work/learner-home" node bin/kubelab.js "$@"; }
+clean_docker() { DOCKER_HOST="unix://$socket" docker "$@"; }
 log() { printf '[clean-engine-proof] %s\n' "$*" >&2; }
 started=$(date +%s)
 dockerd_pid=
+watcher_pid=
 
 [ "$(id -u)" = 0 ] || { log "needs root (a second dockerd)"; exit 2; }
 if [ -S "$socket" ]; then log "$socket exists: another clean-engine proof is running?"; exit 2; fi
 if ip link show "$bridge" >/dev/null 2>&1; then log "$bridge exists: another clean-engine proof is running?"; exit 2; fi
 
+fw_tag=$tag
+fw_prefix="klcp-$(( $$ % 100000 ))"
+# shellcheck source=lib/proof-firewall.sh
+. scripts/lib/proof-firewall.sh
+
 cleanup() {
   local status=$?
+  [ -z "$watcher_pid" ] || kill "$watcher_pid" 2>/dev/null || true
   if [ -n "$dockerd_pid" ] && kill -0 "$dockerd_pid" 2>/dev/null; then
+    # Labs first, while the engine runs: a dockerd stopped with running node containers leaves
+    # their mounts behind and the data-root cannot be removed. Everything on this engine is the
+    # proof's own.
+    DOCKER_HOST="unix://$socket" KUBELAB_HOME="$work/learner-home" \
+      timeout 300 node bin/kubelab.js down --lab "$lab" --purge --data >/dev/null 2>&1 || true
+    clean_docker ps -aq | xargs -r env DOCKER_HOST="unix://$socket" docker rm -f -v >/dev/null 2>&1 || true
+    clean_docker network prune -f >/dev/null 2>&1 || true
     kill -TERM "$dockerd_pid"
     for _ in $(seq 60); do kill -0 "$dockerd_pid" 2>/dev/null || break; sleep 0.5; done
-    kill -0 "$dockerd_pid" 2>/dev/null && kill -KILL "$dockerd_pid"
+    ! kill -0 "$dockerd_pid" 2>/dev/null || kill -KILL "$dockerd_pid" || true
   fi
+  fw_remove FORWARD INPUT
   ip link del "$bridge" 2>/dev/null || true
+  # A lab bridge the engine did not remove (it was stopped before `down` finished) would keep
+  # routing its subnet on this host.
+  if [ -f "$work/bridges" ]; then
+    while read -r br; do ip link del "$br" 2>/dev/null || true; done <"$work/bridges"
+  fi
+  # Anything still mounted under the second engine's directories (a container that outlived a
+  # killed dockerd) is unmounted lazily so the directories can go.
+  awk -v a="$data_root" -v b="$run_dir" 'index($2, a) == 1 || index($2, b) == 1 { print $2 }' /proc/mounts |
+    sort -r | xargs -r -n1 umount -l 2>/dev/null || true
   rm -rf "$data_root" "$run_dir" "$work"
   log "second engine stopped and removed; $(( $(date +%s) - started )) s in all"
   exit "$status"
 }
+if [ -n "$(fw_rules FORWARD)$(fw_rules INPUT)" ]; then
+  log "iptables has rules tagged $tag: another clean-engine proof is running? (left over: iptables -S | grep $tag)"
+  exit 2
+fi
 trap cleanup EXIT
 
 ip link show docker0 >/dev/null 2>&1 || log "note: the host has no docker0 before this proof started"
@@ -126,4 +173,54 @@ console.error(`${manifest.images.length} images, ${manifest.scenarios.length} sc
 process.exit(failed ? 1 : 0);
 NODE
 ip link show docker0 >/dev/null 2>&1 || { log "FAIL: docker0 of the shared engine is gone"; exit 1; }
-log "PASS: create $create_seconds s, load $load_seconds s, $(( size / 1024 / 1024 )) MiB; every image and scenario present on the clean engine ($(( $(date +%s) - started )) s in all)"
+log "every image and scenario present on the clean engine"
+
+verify_summary="verify skipped (--no-verify)"
+if [ "$run_verify" = 1 ]; then
+  # A rule pair for each network the second engine creates, added the moment it exists (the
+  # lab's nodes are created after their network, so the rules are in place before any traffic).
+  clean_docker events --filter type=network --filter event=create --format '{{.Actor.ID}}' 2>/dev/null |
+    while read -r id; do
+      br="br-${id:0:12}"
+      echo "$br" >>"$work/bridges"
+      fw_add FORWARD fwd -i "$br" ! -o "$br"
+      fw_accept FORWARD -i "$br" -o "$br"
+      # Replies to the host's own connections (the engine pushing into the lab registry through
+      # its published port) are not new, so only connections the lab opens are dropped.
+      fw_add INPUT host -i "$br" -m conntrack --ctstate NEW
+      fw_add INPUT dns -i "$br" -p udp --dport 53
+      fw_add INPUT dns -i "$br" -p tcp --dport 53
+      log "lab bridge $br: traffic within it accepted; leaving it or opening a connection to the host: dropped and counted"
+    done &
+  watcher_pid=$!
+  sleep 1
+  t=$(date +%s)
+  verify_status=0
+  clean verify --lab "$lab" || verify_status=$?
+  verify_seconds=$(( $(date +%s) - t ))
+  fwd=$(fw_count FORWARD fwd)
+  dns=$(fw_count INPUT dns)
+  host=$(fw_count INPUT host)
+  log "verify on the clean engine: exit $verify_status in $verify_seconds s; dropped: beyond the lab $fwd, DNS to the host $dns, other to the host $host packets"
+  [ "$verify_status" = 0 ] || { log "FAIL: scenarios fail on the clean engine"; exit 1; }
+  if [ "$fwd$dns$host" != 000 ]; then
+    log "FAIL: the lab tried to reach beyond its network; what was dropped (count category protocol destination:port):"
+    fw_logged >&2
+    exit 1
+  fi
+  # Positive control: the same rules must count a node that does try to get out — an outside
+  # name (Docker's embedded resolver forwards the query from the node), a DNS query to the
+  # host's address on the lab bridge, and a connection to an outside address.
+  gateway=$(clean_docker network inspect -f '{{(index .IPAM.Config 0).Gateway}}' "kubelab-$lab")
+  clean exec --lab "$lab" control-plane -- sh -c \
+    "getent hosts kubelab-clean-proof.example.com; \
+     timeout 3 bash -c 'exec 3<>/dev/udp/$gateway/53; printf x >&3'; \
+     timeout 3 bash -c ': </dev/tcp/192.0.2.1/80'; true" >/dev/null 2>&1 || true
+  control_fwd=$(( $(fw_count FORWARD fwd) - fwd ))
+  control_dns=$(( $(fw_count INPUT dns) - dns ))
+  log "control: beyond the lab $control_fwd, DNS to the host $control_dns packets (both must be > 0)"
+  [ "$control_fwd" -gt 0 ] && [ "$control_dns" -gt 0 ] ||
+    { log "FAIL: the rules did not see the control: the zeros above prove nothing"; exit 1; }
+  verify_summary="verify of every bundled scenario $verify_seconds s, nothing tried to leave the lab network (control: $control_fwd + $control_dns packets counted)"
+fi
+log "PASS: create $create_seconds s, load $load_seconds s, $(( size / 1024 / 1024 )) MiB; every image and scenario present on the clean engine; $verify_summary ($(( $(date +%s) - started )) s in all)"

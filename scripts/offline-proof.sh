@@ -32,33 +32,13 @@ iptables -L DOCKER-USER -n >/dev/null 2>&1 || {
 }
 
 run_id=$(( $$ % 100000 ))
-add_rule() { # CHAIN NAME MATCH… — count and DROP, logging the first packets (see `logged`)
-  local chain=$1 name=$2
-  shift 2
-  iptables -I "$chain" 1 "$@" -m comment --comment "$tag-$name" -j DROP
-  iptables -I "$chain" 1 "$@" -m comment --comment "$tag-log" -m limit --limit 50/s \
-    -j LOG --log-prefix "kl-$lab-$run_id-$name:"
-}
-remove_rules() { # every rule carrying this lab's tag, whatever state the script stopped in
-  local chain line
-  for chain in DOCKER-USER INPUT; do
-    iptables -S "$chain" | grep -F -- "--comment $tag-" | sed 's/^-A /-D /' |
-      while read -r line; do
-        eval "iptables $line" || log "could not remove: $line"
-      done
-  done
-}
-logged() { # what the LOG rules saw: count, category, protocol, destination:port
-  dmesg 2>/dev/null | grep -o "kl-$lab-$run_id-[a-z]*:.*" |
-    sed -E 's/^kl-[^:]*-([a-z]+):.* DST=([^ ]+) .* PROTO=([A-Z0-9]+)( SPT=[0-9]+ DPT=([0-9]+))?.*/\1 \3 \2:\5/' |
-    sort | uniq -c | sort -rn | head -20
-}
-count() { # CHAIN NAME → packets counted by that rule
-  iptables -L "$1" -v -x -n | awk -v t="/* $tag-$2 */" 'index($0, t) { s += $1 } END { print s + 0 }'
-}
+fw_tag=$tag
+fw_prefix="kl-$lab-$run_id"
+# shellcheck source=lib/proof-firewall.sh
+. scripts/lib/proof-firewall.sh
 cleanup() {
   local status=$?
-  remove_rules
+  fw_remove DOCKER-USER INPUT
   kubelab down --lab "$lab" --purge --data >/dev/null 2>&1 || log "down --purge of lab $lab failed"
   log "rules removed, lab $lab purged; $(( $(date +%s) - started )) s in all"
   exit "$status"
@@ -76,21 +56,21 @@ ip link show "$bridge" >/dev/null || { log "no bridge $bridge for kubelab-$lab";
 log "lab network kubelab-$lab: bridge $bridge, gateway $gateway"
 
 # Each rule goes on top of its chain: the catch-all "host" rule first, so DNS is above it.
-add_rule DOCKER-USER fwd -i "$bridge" ! -o "$bridge"
-add_rule INPUT host -i "$bridge" -m conntrack --ctstate NEW
-add_rule INPUT dns -i "$bridge" -p udp --dport 53
-add_rule INPUT dns -i "$bridge" -p tcp --dport 53
+fw_add DOCKER-USER fwd -i "$bridge" ! -o "$bridge"
+fw_add INPUT host -i "$bridge" -m conntrack --ctstate NEW
+fw_add INPUT dns -i "$bridge" -p udp --dport 53
+fw_add INPUT dns -i "$bridge" -p tcp --dport 53
 log "firewall: lab traffic beyond $bridge, DNS and new connections to the host are counted and dropped"
 
 verify_status=0
 verify_started=$(date +%s)
 kubelab verify "$scenario" --lab "$lab" || verify_status=$?
 verify_seconds=$(( $(date +%s) - verify_started ))
-fwd=$(count DOCKER-USER fwd)
-dns=$(count INPUT dns)
-host=$(count INPUT host)
+fwd=$(fw_count DOCKER-USER fwd)
+dns=$(fw_count INPUT dns)
+host=$(fw_count INPUT host)
 log "during verify ($verify_seconds s): beyond the lab $fwd, DNS to the host $dns, other to the host $host packets"
-[ "$fwd$dns$host" = 000 ] || { log "what was dropped (count category protocol destination:port):"; logged >&2; }
+[ "$fwd$dns$host" = 000 ] || { log "what was dropped (count category protocol destination:port):"; fw_logged >&2; }
 
 # Positive control: the same rules must see a node looking up an outside name (Docker's embedded
 # resolver forwards it from the node), a DNS query to the gateway, and a connection attempt.
@@ -98,8 +78,8 @@ kubelab exec --lab "$lab" control-plane -- sh -c \
   "getent hosts kubelab-offline-proof.example.com; \
    timeout 3 bash -c 'exec 3<>/dev/udp/$gateway/53; printf x >&3' ; \
    timeout 3 bash -c ': </dev/tcp/192.0.2.1/80'; true" >/dev/null 2>&1 || true
-control_fwd=$(( $(count DOCKER-USER fwd) - fwd ))
-control_dns=$(( $(count INPUT dns) - dns ))
+control_fwd=$(( $(fw_count DOCKER-USER fwd) - fwd ))
+control_dns=$(( $(fw_count INPUT dns) - dns ))
 log "control: beyond the lab $control_fwd, DNS to the host $control_dns packets (both must be > 0)"
 
 failed=0

@@ -21,11 +21,21 @@ step "lab images (built only when missing or stale)"
 node bin/kubelab.js images build
 step "unit + integration tests"
 npx vitest run
-step "scenario self-test: kubelab verify (all scenarios, real cluster)"
-verify_status=0
-node bin/kubelab.js verify || verify_status=$?
-node bin/kubelab.js down --lab verify --purge --data
-[ "$verify_status" = 0 ] || exit "$verify_status"
+# Every scenario's self-test (`kubelab verify`: each step fails before its solve and passes
+# after) runs where a learner's would: on a clean engine that got everything from the workshop
+# bundle, cut off from everything beyond its lab network. Where a second engine cannot be
+# started (not root, no dockerd/ip/iptables) the scenarios are verified on this engine instead.
+if [ "$(id -u)" = 0 ] && command -v dockerd >/dev/null && command -v ip >/dev/null &&
+  command -v iptables >/dev/null; then
+  step "workshop bundle → clean engine → kubelab verify of every scenario there, offline"
+  bash scripts/clean-engine-proof.sh
+else
+  step "scenario self-test: kubelab verify (all scenarios, this engine; no second engine here: needs root, dockerd, ip, iptables)"
+  verify_status=0
+  node bin/kubelab.js verify || verify_status=$?
+  node bin/kubelab.js down --lab verify --purge --data
+  [ "$verify_status" = 0 ] || exit "$verify_status"
+fi
 step "offline proof: a scenario verified with the lab cut off from everything beyond its network"
 bash scripts/offline-proof.sh
 step "bench, once, to prove it runs (figures are reported, never judged here)"
