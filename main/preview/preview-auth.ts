@@ -1,6 +1,8 @@
 // Who may load a preview: the holder of its secret (in the URL once, then a cookie named per
 // port, since cookies are not kept apart by port). Kept separate from the proxy so the rules are
 // unit-tested without sockets.
+import { cookieValue } from '../server/cookies.ts';
+import { parseRequestTarget } from '../server/request-target.ts';
 import { tokenMatches } from '../server/token.ts';
 
 export const PREVIEW_QUERY = 'kubelab_preview';
@@ -10,17 +12,9 @@ export function previewCookieName(port: number): string {
 }
 
 export type PreviewAdmission =
-  | { ok: false; reason: string }
+  | { ok: false; status: 400 | 401; reason: string }
   /** `redirect`: the secret came in the URL; set the cookies and send the browser to `location`. */
   | { ok: true; redirect: { location: string; cookies: string[] } | null };
-
-export function cookieValue(header: string | undefined, name: string): string | null {
-  for (const part of (header ?? '').split(';')) {
-    const [key, ...value] = part.trim().split('=');
-    if (key === name) return value.join('=');
-  }
-  return null;
-}
 
 /** Cookies the service should see: everything except kubelab's own. */
 export function forwardedCookies(header: string | undefined): string | undefined {
@@ -40,17 +34,22 @@ export function admit(
 ): PreviewAdmission {
   // DNS rebinding: only our own loopback names.
   if (host !== `localhost:${port}` && host !== `127.0.0.1:${port}`) {
-    return { ok: false, reason: 'wrong Host header' };
+    return { ok: false, status: 401, reason: 'wrong Host header' };
   }
-  const parsed = new URL(url, `http://localhost:${port}`);
+  const parsed = parseRequestTarget(url);
+  if (!parsed) return { ok: false, status: 400, reason: 'malformed request target' };
   const given = parsed.searchParams.get(PREVIEW_QUERY);
   if (given !== null) {
-    if (!tokenMatches(secret, given)) return { ok: false, reason: 'wrong preview secret' };
+    if (!tokenMatches(secret, given))
+      return { ok: false, status: 401, reason: 'wrong preview secret' };
     parsed.searchParams.delete(PREVIEW_QUERY);
     return {
       ok: true,
       redirect: {
-        location: parsed.pathname + parsed.search,
+        // one leading slash only: `//host/…` would send the browser to another site
+        location:
+          parsed.pathname.replace(/^\/+/, '/') +
+          (parsed.searchParams.size ? `?${parsed.searchParams}` : ''),
         // Strict for browser mode (the UI on 127.0.0.1 is the same site); a second, partitioned
         // SameSite=None one for a page of another site (Electron's file:// window): Chromium
         // blocks unpartitioned third-party cookies, and takes Secure ones from http://127.0.0.1
@@ -68,5 +67,5 @@ export function admit(
   ) {
     return { ok: true, redirect: null };
   }
-  return { ok: false, reason: 'missing preview secret' };
+  return { ok: false, status: 401, reason: 'missing preview secret' };
 }

@@ -48,6 +48,15 @@ function errorPage(res: ServerResponse, status: number, title: string, detail: s
     );
 }
 
+/**
+ * A previewed service may set its own cookies, never kubelab's: a `kubelab_preview_<port>` of its
+ * choosing would be replayed to it, or one for the UI's port would shadow the UI's.
+ */
+export function ownCookiesRemoved(cookies: string[] | undefined): string[] | undefined {
+  const kept = (cookies ?? []).filter((cookie) => !/^\s*kubelab_/i.test(cookie));
+  return kept.length ? kept : undefined;
+}
+
 function forward(req: IncomingMessage, res: ServerResponse, options: PreviewServerOptions): void {
   const headers = { ...req.headers };
   delete headers.cookie;
@@ -67,7 +76,17 @@ function forward(req: IncomingMessage, res: ServerResponse, options: PreviewServ
       for (const [name, value] of Object.entries(answer.headers)) {
         if (value !== undefined && !DROPPED_RESPONSE.has(name)) out[name] = value;
       }
-      res.writeHead(answer.statusCode ?? 502, answer.statusMessage, out);
+      const cookies = ownCookiesRemoved(answer.headers['set-cookie']);
+      if (cookies) out['set-cookie'] = cookies;
+      else delete out['set-cookie'];
+      try {
+        res.writeHead(answer.statusCode ?? 502, answer.statusMessage, out);
+      } catch (error) {
+        // a header Node refuses to send on (bad characters from the service)
+        answer.destroy();
+        errorPage(res, 502, `${options.label} sent a malformed answer`, String(error));
+        return;
+      }
       answer.pipe(res);
     },
   );
@@ -86,12 +105,12 @@ function forward(req: IncomingMessage, res: ServerResponse, options: PreviewServ
 export async function startPreviewServer(options: PreviewServerOptions): Promise<PreviewServer> {
   const secret = randomBytes(18).toString('base64url');
   let port = 0;
-  const server: Server = createServer((req, res) => {
+  const handle = (req: IncomingMessage, res: ServerResponse): void => {
     const admission = admit(secret, port, req.url ?? '/', req.headers.host, req.headers.cookie);
     if (!admission.ok) {
       errorPage(
         res,
-        401,
+        admission.status,
         'kubelab preview: not allowed',
         `${admission.reason}. Open the preview from kubelab again.`,
       );
@@ -107,6 +126,19 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
       return;
     }
     forward(req, res, options);
+  };
+  const server: Server = createServer((req, res) => {
+    // Whatever a request does, it answers and the listener stays up for the next one.
+    try {
+      handle(req, res);
+    } catch (error) {
+      console.error(`kubelab preview ${options.label}: request failed:`, error);
+      errorPage(res, 500, 'kubelab preview: internal error', String(error));
+    }
+  });
+  server.on('clientError', (_error, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+    else socket.destroy();
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -2,6 +2,7 @@
 // the same dispatcher the app uses (over a fake API: what's tested here is the transport).
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
@@ -50,6 +51,33 @@ function open(query: string, origin?: string): Promise<WebSocket> {
   });
 }
 
+function openWith(query: string, headers: Record<string, string>): Promise<WebSocket> {
+  return new Promise((resolve, reject) => {
+    const socket = new WebSocket(`ws://127.0.0.1:${server.port}/api${query}`, { headers });
+    socket.once('open', () => resolve(socket));
+    socket.once('error', reject);
+    socket.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
+  });
+}
+
+/** Sends raw bytes (what fetch would refuse to send) and reads the status code answered. */
+function rawStatus(request: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(server.port, '127.0.0.1', () => socket.write(request));
+    let text = '';
+    socket.on('data', (chunk) => {
+      text += chunk.toString('latin1');
+      const match = /^HTTP\/1\.1 (\d{3})/.exec(text);
+      if (match) {
+        resolve(Number(match[1]));
+        socket.destroy();
+      }
+    });
+    socket.on('error', reject);
+    socket.on('close', () => reject(new Error(`closed without a status: ${JSON.stringify(text)}`)));
+  });
+}
+
 function nextFrame(socket: WebSocket, match: (f: ServerFrame) => boolean): Promise<ServerFrame> {
   return new Promise((resolve) => {
     const onMessage = (data: WebSocket.RawData): void => {
@@ -77,9 +105,42 @@ describe('kubelab serve transport', () => {
     expect(await ok.text()).toContain('kubelab test page');
     expect(ok.headers.get('content-security-policy')).toBe("frame-ancestors 'none'");
     expect(ok.headers.get('x-frame-options')).toBe('DENY');
+    expect(ok.headers.get('referrer-policy')).toBe('no-referrer');
     const cookie = ok.headers.get('set-cookie') ?? '';
     expect(cookie).toMatch(/HttpOnly/);
+    // a reload without the token in the URL: the port-named asset cookie serves the page…
+    expect(cookie).toMatch(new RegExp(`^kubelab_assets_${server.port}=`));
     expect((await fetch(base, { headers: { cookie: cookie.split(';')[0]! } })).status).toBe(200);
+  });
+
+  it('never puts the API token in a cookie, and the asset cookie opens no WebSocket', async () => {
+    const ok = await fetch(`http://127.0.0.1:${server.port}/?token=${server.token}`);
+    const cookie = (ok.headers.get('set-cookie') ?? '').split(';')[0]!;
+    expect(cookie).not.toContain(server.token);
+    await expect(openWith('', { cookie })).rejects.toThrow(/401|Unexpected server response/);
+    // nor does a cookie that carries the API token itself
+    await expect(openWith('', { cookie: `kubelab_token=${server.token}` })).rejects.toThrow(
+      /401|Unexpected server response/,
+    );
+  });
+
+  it('answers malformed targets with 4xx and keeps serving (GET // and /% with and without the token)', async () => {
+    for (const path of [
+      '//',
+      '/%',
+      '//?token=x',
+      `/%?token=${server.token}`,
+      `//?token=${server.token}`,
+    ]) {
+      const status = await rawStatus(
+        `GET ${path} HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\n\r\n`,
+      );
+      expect(status, path).toBeGreaterThanOrEqual(400);
+      expect(status, path).toBeLessThan(500);
+    }
+    expect((await fetch(`http://127.0.0.1:${server.port}/?token=${server.token}`)).status).toBe(
+      200,
+    );
   });
 
   it('refuses a WebSocket with a missing or wrong token', async () => {

@@ -2,6 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
+import { decodePath } from './request-target.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -18,7 +19,12 @@ export async function sendStatic(
   urlPath: string,
   res: ServerResponse,
 ): Promise<void> {
-  const relative = normalize(decodeURIComponent(urlPath)).replace(/^(\.\.(\/|\\|$))+/, '');
+  const decoded = decodePath(urlPath);
+  if (decoded === null) {
+    res.writeHead(400, { 'content-type': 'text/plain' }).end('bad path encoding');
+    return;
+  }
+  const relative = normalize(decoded).replace(/^(\.\.(\/|\\|$))+/, '');
   const file = join(root, relative === '/' || relative === '' ? 'index.html' : relative);
   if (!file.startsWith(root + sep) && file !== root) {
     res.writeHead(403).end('forbidden');

@@ -1,4 +1,9 @@
-// The browser-mode token: random per server start, compared in constant time.
+// Browser mode's two secrets, both random per server start and compared in constant time:
+// - the API token: the only key to the WebSocket API. It travels in the handshake's query string,
+//   never in a cookie (cookies ignore ports, so every other server on 127.0.0.1 the browser
+//   visits would receive it).
+// - the asset secret: a port-named cookie that lets a reload fetch the page and its scripts
+//   without the token in the address bar. It opens nothing but the static renderer files.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 
 export function newToken(): string {
@@ -12,12 +17,6 @@ export function tokenMatches(expected: string, given: string | null | undefined)
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-export const TOKEN_COOKIE = 'kubelab_token';
-
-export function tokenFromCookie(header: string | undefined): string | null {
-  for (const part of (header ?? '').split(';')) {
-    const [name, ...value] = part.trim().split('=');
-    if (name === TOKEN_COOKIE) return value.join('=');
-  }
-  return null;
+export function assetCookieName(port: number): string {
+  return `kubelab_assets_${port}`;
 }

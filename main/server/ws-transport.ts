@@ -23,6 +23,9 @@ export function serveSocket(socket: WebSocket, dispatch: Dispatch, bus: EventBus
   const unsubscribe = bus.subscribe((event, to) => {
     if (to === undefined || to === caller.id) send(socket, { t: 'evt', ...event });
   });
+  // A protocol violation (bad opcode, unmasked frame, broken UTF-8) is an 'error' on the socket;
+  // unhandled, it would end the whole process. ws has already answered the close code.
+  socket.on('error', () => socket.terminate());
   socket.on('close', () => {
     unsubscribe();
     close();

@@ -18,6 +18,14 @@ export function parsePort(text: string | undefined): number {
 
 /** Runs browser mode until SIGINT/SIGTERM. Also the fallback of `kubelab desktop`. */
 export async function serveUntilStopped(port: number): Promise<number> {
+  // A long-running server: a stray rejection or exception somewhere below is logged with its
+  // stack, never the end of every learner's session.
+  process.on('unhandledRejection', (reason) =>
+    console.error('kubelab serve: unhandled rejection (kept serving):', reason),
+  );
+  process.on('uncaughtException', (error) =>
+    console.error('kubelab serve: uncaught exception (kept serving):', error),
+  );
   const rendererDir = ensureRendererBuilt((line) => console.error(line));
   const app = createApp();
   const server = await startServer({ port, rendererDir, dispatch: app.dispatch, bus: app.bus });
