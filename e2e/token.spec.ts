@@ -59,4 +59,28 @@ test('browser mode refuses a wrong token, no token, and a foreign Host name', as
   // And the real URL opens the app, whose socket then works.
   await page.goto(served.url);
   await expect(page.getByTestId('transport')).toHaveText('websocket');
+
+  // The token left the address bar (history, bookmarks), and no cookie carries it: cookies
+  // ignore ports, so every other server on 127.0.0.1 this browser visits would receive them.
+  expect(new URL(page.url()).searchParams.get('token')).toBeNull();
+  const cookies = await page.context().cookies(served.origin);
+  expect(cookies.length).toBeGreaterThan(0);
+  for (const cookie of cookies) expect(cookie.value).not.toBe(token);
+  // This page holds the asset cookie now, and still the socket needs the token itself.
+  const withCookieOnly = await page.evaluate(
+    (origin) =>
+      new Promise<string>((resolve) => {
+        const socket = new WebSocket(`${origin.replace('http', 'ws')}/api`);
+        socket.onopen = () => {
+          socket.close();
+          resolve('open');
+        };
+        socket.onerror = () => resolve('refused');
+      }),
+    served.origin,
+  );
+  expect(withCookieOnly).toBe('refused');
+  // A reload (no token in the URL any more) still connects.
+  await page.reload();
+  await expect(page.getByTestId('transport')).toHaveText('websocket');
 });

@@ -5,9 +5,10 @@ import type { Envelope } from '../../../main/api/envelope.ts';
 import type { LabEventName } from '../../../main/api/contract.ts';
 import { WS_PATH } from '../../../main/api/ws-protocol.ts';
 import type { ServerFrame } from '../../../main/api/ws-protocol.ts';
+import { takeSessionToken } from './session-token.ts';
 
 export function connectWebSocket(location: Location = window.location): Promise<LabClient> {
-  const token = new URLSearchParams(location.search).get('token') ?? '';
+  const token = takeSessionToken({ location, history: window.history, storage: sessionStorage });
   const url = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${WS_PATH}?token=${encodeURIComponent(token)}`;
   const socket = new WebSocket(url);
   const pending = new Map<number, (envelope: Envelope) => void>();
