@@ -16,7 +16,7 @@ import type { LogFile } from './log-file.ts';
 import { menuTemplate } from './menu-template.ts';
 import { quitAction, quitDialog } from './quit-choice.ts';
 import { runningLabs } from './running-labs.ts';
-import { createMainWindow } from './window.ts';
+import { appPage, createMainWindow } from './window.ts';
 
 let mainWindow: BrowserWindow | null = null;
 
@@ -158,7 +158,7 @@ function start(): void {
       answer(false),
     );
     const lab = createApp();
-    const unregister = registerIpc(lab);
+    const unregister = registerIpc(lab, appPage());
     const stopLogging = logOperations(lab, log);
     installMenu(log);
     guardQuit(log);

@@ -4,8 +4,11 @@ import type { WebContents } from 'electron';
 import { createCaller } from '../api/caller.ts';
 import type { Caller } from '../api/caller.ts';
 import { allChannels } from '../api/contract.ts';
+import { LabError, toWireError } from '../api/errors.ts';
 import type { LabApp } from '../app.ts';
 import { EVENT_CHANNEL } from './ipc-channels.ts';
+import { senderTrusted } from './trusted-sender.ts';
+import type { AppPage } from './trusted-sender.ts';
 
 const callerPrefix = 'ipc-';
 
@@ -31,12 +34,25 @@ function callerRegistry(): (contents: WebContents) => Caller {
   };
 }
 
-export function registerIpc(app: LabApp): () => void {
+export function registerIpc(app: LabApp, page: AppPage): () => void {
   const callerOf = callerRegistry();
   for (const channel of allChannels()) {
-    ipcMain.handle(channel, (event, input: unknown) =>
-      app.dispatch(channel, input, callerOf(event.sender)),
-    );
+    ipcMain.handle(channel, (event, input: unknown) => {
+      const frame = event.senderFrame;
+      const trusted = senderTrusted(
+        frame ? { url: frame.url, isMainFrame: frame === event.sender.mainFrame } : null,
+        page,
+      );
+      if (!trusted) {
+        const refused = new LabError(
+          'FORBIDDEN_FRAME',
+          `IPC from ${frame?.url ?? 'an unknown frame'} refused: only kubelab's own page may use the API.`,
+          { fix: 'Use the kubelab window itself; embedded pages (Service previews) have no API.' },
+        );
+        return { error: toWireError(refused) };
+      }
+      return app.dispatch(channel, input, callerOf(event.sender));
+    });
   }
   const unsubscribe = app.bus.subscribe((event, to) => {
     for (const contents of webContents.getAllWebContents()) {

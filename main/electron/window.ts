@@ -1,8 +1,10 @@
 // The one app window: sandboxed renderer, remembered size/position (clamped to today's
 // displays), links opened in the learner's browser, no navigation away from the app.
-import { BrowserWindow, nativeTheme, screen, shell } from 'electron';
+import { BrowserWindow, app, nativeTheme, screen, shell } from 'electron';
 import { join } from 'node:path';
 import type { LogFile } from './log-file.ts';
+import { devServerUrl, rendererUrl } from './trusted-sender.ts';
+import type { AppPage } from './trusted-sender.ts';
 import { MIN_SIZE, clampWindowState, loadWindowState, saveWindowState } from './window-state.ts';
 import type { Rect, WindowState } from './window-state.ts';
 
@@ -18,6 +20,15 @@ function currentState(window: BrowserWindow): WindowState {
   // The normal bounds, so a maximized window comes back maximized over the right size.
   const bounds = window.getNormalBounds();
   return { ...bounds, maximized: window.isMaximized() };
+}
+
+/** The page the window shows, and the only one whose main frame may call the API (ipc-transport). */
+export function appPage(): AppPage {
+  return {
+    rendererFile: join(__dirname, '../renderer/index.html'),
+    // a packaged app ignores ELECTRON_RENDERER_URL: it would load any page with the API
+    devUrl: devServerUrl(app.isPackaged, process.env),
+  };
 }
 
 export async function createMainWindow(stateFile: string, log: LogFile): Promise<BrowserWindow> {
@@ -70,7 +81,6 @@ export async function createMainWindow(stateFile: string, log: LogFile): Promise
   window.webContents.on('render-process-gone', (_event, details) =>
     log.error(`renderer gone: ${details.reason} (exit code ${details.exitCode})`),
   );
-  if (process.env.ELECTRON_RENDERER_URL) await window.loadURL(process.env.ELECTRON_RENDERER_URL);
-  else await window.loadFile(join(__dirname, '../renderer/index.html'));
+  await window.loadURL(rendererUrl(appPage()));
   return window;
 }
