@@ -69,10 +69,10 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   lab: [
     async ({ browser }, use) => {
       // A lab left over by an interrupted run would carry its objects and progress: start clean.
-      await kubelab(['down', '--lab', LAB, '--purge', '--data'], DOWN_TIMEOUT_MS);
+      await kubelab(['down', '--lab', LAB, '--purge', '--data', '--yes'], DOWN_TIMEOUT_MS);
       await startLabFromHome(browser, LAB, UP_TIMEOUT_MS);
       await use(LAB);
-      await kubelab(['down', '--lab', LAB, '--purge', '--data'], DOWN_TIMEOUT_MS);
+      await kubelab(['down', '--lab', LAB, '--purge', '--data', '--yes'], DOWN_TIMEOUT_MS);
     },
     { scope: 'worker', timeout: UP_TIMEOUT_MS + 2 * DOWN_TIMEOUT_MS },
   ],
@@ -109,10 +109,10 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
 
 /**
  * A scenario from its beginning on the shared lab: objects and data folders removed
- * (`kubelab reset --data`) and the lab's recorded progress forgotten, as on a new lab.
+ * (`kubelab reset --data --yes`) and the lab's recorded progress forgotten, as on a new lab.
  */
 export async function freshScenario(lab: string): Promise<void> {
-  await kubelab(['reset', '--lab', lab, '--data'], DOWN_TIMEOUT_MS);
+  await kubelab(['reset', '--lab', lab, '--data', '--yes'], DOWN_TIMEOUT_MS);
   await rm(progressFile(lab), { force: true });
 }
 

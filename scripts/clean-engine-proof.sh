@@ -75,7 +75,7 @@ cleanup() {
     # their mounts behind and the data-root cannot be removed. Everything on this engine is the
     # proof's own.
     DOCKER_HOST="unix://$socket" KUBELAB_HOME="$work/learner-home" \
-      timeout 300 node bin/kubelab.js down --lab "$lab" --purge --data >/dev/null 2>&1 || true
+      timeout 300 node bin/kubelab.js down --lab "$lab" --purge --data --yes >/dev/null 2>&1 || true
     clean_docker ps -aq | xargs -r env DOCKER_HOST="unix://$socket" docker rm -f -v >/dev/null 2>&1 || true
     clean_docker network prune -f >/dev/null 2>&1 || true
     kill -TERM "$dockerd_pid"

@@ -39,7 +39,7 @@ fw_prefix="kl-$lab-$run_id"
 cleanup() {
   local status=$?
   fw_remove DOCKER-USER INPUT
-  kubelab down --lab "$lab" --purge --data >/dev/null 2>&1 || log "down --purge of lab $lab failed"
+  kubelab down --lab "$lab" --purge --data --yes >/dev/null 2>&1 || log "down --purge of lab $lab failed"
   log "rules removed, lab $lab purged; $(( $(date +%s) - started )) s in all"
   exit "$status"
 }

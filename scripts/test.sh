@@ -33,7 +33,7 @@ else
   step "scenario self-test: kubelab verify (all scenarios, this engine; no second engine here: needs root, dockerd, ip, iptables)"
   verify_status=0
   node bin/kubelab.js verify || verify_status=$?
-  node bin/kubelab.js down --lab verify --purge --data
+  node bin/kubelab.js down --lab verify --purge --data --yes
   [ "$verify_status" = 0 ] || exit "$verify_status"
 fi
 step "offline proof: a scenario verified with the lab cut off from everything beyond its network"

@@ -335,7 +335,7 @@ export async function runBench(client: Docker, options: BenchOptions): Promise<B
         await purgeLab(client, lab);
       } catch (error) {
         log(
-          `could not remove lab ${lab}: ${error instanceof Error ? error.message : String(error)} (run: kubelab down --lab ${lab} --purge --data)`,
+          `could not remove lab ${lab}: ${error instanceof Error ? error.message : String(error)} (run: kubelab down --lab ${lab} --purge --data --yes)`,
         );
       }
     }

@@ -63,7 +63,7 @@ export const bench: CliCommand = {
       if (controller.signal.aborted) {
         console.error(
           red(
-            `stopped without cleaning up; remove the bench labs with: kubelab down --lab ${labs.main} --purge --data (likewise ${labs.cold1}, ${labs.cold3})`,
+            `stopped without cleaning up; remove the bench labs with: kubelab down --lab ${labs.main} --purge --data --yes (likewise ${labs.cold1}, ${labs.cold3})`,
           ),
         );
         process.exit(130);

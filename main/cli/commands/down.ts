@@ -3,12 +3,13 @@ import type { CliCommand } from '../command.ts';
 import { requireEngine } from '../../engine/docker.ts';
 import { labDown } from '../../lab/down.ts';
 import { labDir } from '../../lab/config.ts';
+import { confirmDestructive } from '../confirm.ts';
 import { labName, labOption } from './lab-args.ts';
 
 export const down: CliCommand = {
   name: 'down',
   summary: 'stop a lab (warm start later) or --purge it',
-  usage: 'down [--lab NAME] [--purge [--data]]',
+  usage: 'down [--lab NAME] [--purge [--data]] [--yes]',
   run: async (args) => {
     const { values } = parseArgs({
       args,
@@ -16,9 +17,19 @@ export const down: CliCommand = {
         ...labOption,
         purge: { type: 'boolean', default: false },
         data: { type: 'boolean', default: false },
+        yes: { type: 'boolean', default: false },
       },
     });
     const lab = labName(values.lab);
+    // A plain stop loses nothing (warm start later); --purge removes the cluster's state.
+    if (values.purge) {
+      await confirmDestructive(
+        `lab "${lab}": its node containers, volumes and network, with every Kubernetes object in it` +
+          (values.data ? `, and the learner's files in ${labDir(lab)}` : ''),
+        `kubelab down --lab ${lab} --purge${values.data ? ' --data' : ''}`,
+        values.yes,
+      );
+    }
     const result = await labDown(await requireEngine(), {
       lab,
       purge: values.purge,

@@ -1,0 +1,38 @@
+// Destructive verbs ask first: on a terminal the learner answers y/N; anywhere else (scripts, CI)
+// the command needs --yes, so nothing is deleted because a prompt could not be shown.
+import { createInterface } from 'node:readline/promises';
+import { LabError } from '../api/errors.ts';
+
+export interface ConfirmIo {
+  input: NodeJS.ReadableStream & { isTTY?: boolean };
+  output: NodeJS.WritableStream;
+}
+
+/**
+ * `what` names exactly what will be removed; `retry` is the command to run with --yes.
+ * Resolves when the learner said yes (or --yes was given); throws CANCELLED / CONFIRMATION_NEEDED.
+ */
+export async function confirmDestructive(
+  what: string,
+  retry: string,
+  yes: boolean,
+  io: ConfirmIo = { input: process.stdin, output: process.stderr },
+): Promise<void> {
+  if (yes) return;
+  if (!io.input.isTTY) {
+    throw new LabError('CONFIRMATION_NEEDED', `This would remove ${what}, and no one was asked.`, {
+      fix: `Run it again with --yes if that is what you want: ${retry} --yes`,
+    });
+  }
+  const rl = createInterface({ input: io.input, output: io.output });
+  try {
+    const answer = await rl.question(`This removes ${what}.\nContinue? [y/N] `);
+    if (!/^y(es)?$/i.test(answer.trim())) {
+      throw new LabError('CANCELLED', 'Nothing was removed.', {
+        fix: 'Nothing to fix: you said no.',
+      });
+    }
+  } finally {
+    rl.close();
+  }
+}
