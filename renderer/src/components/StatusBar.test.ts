@@ -160,8 +160,15 @@ describe('StatusBar', () => {
     expect((await screen.findByTestId('status-lab-state')).textContent).toBe('2 node(s) ready');
     await userEvent.click(screen.getByTestId('status-lab-stop'));
     expect(calls['down']).toHaveBeenCalledWith({ lab: 'ui2' });
+    // Reset asks first, naming what goes; a no changes nothing.
+    const asked = vi.spyOn(window, 'confirm').mockReturnValue(false);
+    await userEvent.click(screen.getByTestId('status-lab-reset'));
+    expect(asked.mock.calls[0]?.[0]).toMatch(/Reset lab "ui2"\?.*pods, Services, claims, PVs/);
+    expect(calls['reset']).not.toHaveBeenCalled();
+    asked.mockReturnValue(true);
     await userEvent.click(screen.getByTestId('status-lab-reset'));
     expect(calls['reset']).toHaveBeenCalledWith({ lab: 'ui2' });
+    asked.mockRestore();
     // Stop and reset cannot be cancelled half-way: no Cancel on their bars.
     emitEvent('progress', progress('lab.down', 'down-1', 'running'));
     await screen.findByRole('progressbar', { name: 'Stopping the lab' });

@@ -86,9 +86,29 @@ describe('preparing a scenario’s lab', () => {
       },
     });
     const seen = vi.fn();
-    await prepareLab(delegatingClient(), 'ui2', 2, true, seen);
+    await prepareLab(delegatingClient(), 'ui2', 2, true, seen, () => true);
     expect(order).toEqual(['up {"lab":"ui2","nodes":2}', 'reset {"lab":"ui2"}']);
     expect(seen.mock.calls.map(([p]) => (p as Progress).kind)).toEqual(['lab.up', 'lab.reset']);
+  });
+
+  it('does not reset when the learner says no to it (the lab stays as it is)', async () => {
+    const reset = vi.fn();
+    fakeWindowApi({
+      lab: {
+        status: () =>
+          Promise.resolve(
+            status(true, [
+              ['running', true],
+              ['running', true],
+            ]),
+          ),
+        reset,
+      },
+    });
+    const asked = vi.fn(() => false);
+    await prepareLab(delegatingClient(), 'ui2', 2, true, vi.fn(), asked);
+    expect(asked).toHaveBeenCalledOnce();
+    expect(reset).not.toHaveBeenCalled();
   });
 
   it('stops at a failed start with its error and does not reset', async () => {
@@ -116,9 +136,9 @@ describe('preparing a scenario’s lab', () => {
         reset,
       },
     });
-    await expect(prepareLab(delegatingClient(), 'ui2', 1, true, vi.fn())).rejects.toThrow(
-      'image kubelab/node is missing',
-    );
+    await expect(
+      prepareLab(delegatingClient(), 'ui2', 1, true, vi.fn(), () => true),
+    ).rejects.toThrow('image kubelab/node is missing');
     expect(reset).not.toHaveBeenCalled();
   });
 });

@@ -1,6 +1,7 @@
 // Starting a scenario makes sure the lab has the nodes it needs and, for a scenario started
 // fresh, that it is reset (nothing left over from earlier work). Runs in the background while
-// the learner reads the introduction; each phase reports through `onProgress`.
+// the learner reads the introduction; each phase reports through `onProgress`. The reset removes
+// the learner's work, so it happens only after a yes.
 import type { LabClient } from '../../../main/api/client.ts';
 import type { Progress } from '../../../main/api/schemas/events.ts';
 import type { LabStatusView } from '../../../main/api/schemas/lab.ts';
@@ -29,11 +30,15 @@ export async function prepareLab(
   needed: number,
   fresh: boolean,
   onProgress: (progress: Progress) => void,
+  /** Asked before the reset a fresh start implies; false keeps the lab as it is. */
+  confirmReset: () => boolean,
 ): Promise<void> {
   const plan = preparePlan(await client.lab.status({ lab }), needed, fresh);
   if (plan.up !== null) {
     const nodes = plan.up;
     await runOperation(client, () => client.lab.up({ lab, nodes }), onProgress);
   }
-  if (plan.reset) await runOperation(client, () => client.lab.reset({ lab }), onProgress);
+  if (plan.reset && confirmReset()) {
+    await runOperation(client, () => client.lab.reset({ lab }), onProgress);
+  }
 }
