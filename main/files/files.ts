@@ -1,6 +1,6 @@
 // List, read and write inside a lab's learner folders (Files view). Every path goes through
 // confine.ts first; sizes are bounded so a stray 2 GB file cannot freeze the UI.
-import { lstat, readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { lstat, readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { LabError } from '../api/errors.ts';
 import { FILE_READ_LIMIT, FILE_WRITE_LIMIT } from '../api/schemas/files.ts';
@@ -9,6 +9,7 @@ import type { LabConfig } from '../lab/config.ts';
 import { confineExisting, confineForWrite } from './confine.ts';
 import { fileRoots, rootNamed } from './roots.ts';
 import { looksBinary } from './text-or-binary.ts';
+import { writeConfined } from './write-confined.ts';
 
 export async function listRoots(config: LabConfig): Promise<FileRootView[]> {
   return Promise.all(
@@ -101,8 +102,9 @@ export async function writeTextFile(
       { fix: 'Write larger files from a node terminal.' },
     );
   }
-  const file = await confineForWrite(rootNamed(config, rootId).hostPath, path);
-  await writeFile(file, bytes);
+  const rootPath = rootNamed(config, rootId).hostPath;
+  const file = await confineForWrite(rootPath, path);
+  await writeConfined(await realpath(rootPath), file, bytes);
   const s = await stat(file);
   return { size: s.size, modifiedMs: s.mtimeMs };
 }
