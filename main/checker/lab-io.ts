@@ -32,6 +32,8 @@ function nodeSpec(ctx: LabContext, node: string): NodeSpec {
   return spec;
 }
 
+const CHECK_OUTPUT_BYTES = 1024 * 1024;
+
 async function dockerExec(
   ctx: LabContext,
   container: string,
@@ -40,7 +42,13 @@ async function dockerExec(
 ): Promise<ExecResult> {
   const timeoutMs = options.timeoutMs ?? EXEC_TIMEOUT_MS;
   try {
-    return await execInContainer(ctx.client, container, command, { ...options, timeoutMs });
+    // A check judges a few lines; a scenario command that floods its output must not hold
+    // megabytes in the app (the judge sees the first MiB and the "… truncated" mark).
+    return await execInContainer(ctx.client, container, command, {
+      ...options,
+      timeoutMs,
+      maxOutputBytes: CHECK_OUTPUT_BYTES,
+    });
   } catch (error) {
     if ((error as { code?: string }).code === 'EXEC_TIMEOUT') {
       return { exitCode: 124, stdout: '', stderr: `no answer within ${timeoutMs / 1000} s` };

@@ -15,6 +15,34 @@ export interface ExecOptions {
   env?: string[];
   workdir?: string;
   timeoutMs?: number;
+  /** Bytes kept of each of stdout and stderr; the rest is drained and counted, never held. */
+  maxOutputBytes?: number;
+}
+
+/** Enough for kubectl's JSON of a busy lab; a runaway command cannot fill the app's memory. */
+export const DEFAULT_MAX_OUTPUT_BYTES = 32 * 1024 * 1024;
+
+/** Collects a stream's bytes up to `limit`, then only counts what it drops. */
+export class CappedOutput {
+  private readonly chunks: Buffer[] = [];
+  private kept = 0;
+  private dropped = 0;
+  constructor(private readonly limit: number) {}
+
+  add(chunk: Buffer): void {
+    const room = this.limit - this.kept;
+    if (room > 0) {
+      const part = chunk.length > room ? chunk.subarray(0, room) : chunk;
+      this.chunks.push(part);
+      this.kept += part.length;
+    }
+    this.dropped += Math.max(0, chunk.length - Math.max(0, room));
+  }
+
+  text(): string {
+    const text = Buffer.concat(this.chunks).toString('utf8');
+    return this.dropped ? `${text}\n… truncated (${this.dropped} more bytes not kept)` : text;
+  }
 }
 
 export async function execInContainer(
@@ -47,12 +75,13 @@ export async function execInContainer(
     hijack: options.stdin !== undefined,
     stdin: options.stdin !== undefined,
   });
-  const stdout: Buffer[] = [];
-  const stderr: Buffer[] = [];
+  const limit = options.maxOutputBytes ?? DEFAULT_MAX_OUTPUT_BYTES;
+  const stdout = new CappedOutput(limit);
+  const stderr = new CappedOutput(limit);
   const out = new PassThrough();
   const err = new PassThrough();
-  out.on('data', (chunk: Buffer) => stdout.push(chunk));
-  err.on('data', (chunk: Buffer) => stderr.push(chunk));
+  out.on('data', (chunk: Buffer) => stdout.add(chunk));
+  err.on('data', (chunk: Buffer) => stderr.add(chunk));
   client.modem.demuxStream(stream, out, err);
   if (options.stdin !== undefined) {
     stream.end(options.stdin);
@@ -85,8 +114,8 @@ export async function execInContainer(
   const info = await exec.inspect();
   return {
     exitCode: info.ExitCode ?? -1,
-    stdout: Buffer.concat(stdout).toString('utf8'),
-    stderr: Buffer.concat(stderr).toString('utf8'),
+    stdout: stdout.text(),
+    stderr: stderr.text(),
   };
 }
 
