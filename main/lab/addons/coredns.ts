@@ -2,11 +2,20 @@
 // outside the lab to ask (the node's resolv.conf points at the lab gateway, where no DNS server
 // listens), and with `forward` in place CoreDNS kept sending its loop-detection probe
 // (`<random>.<random>. HINFO`) to the gateway for as long as it ran — DNS leaving the lab that
-// scripts/offline-proof.sh counted (~1.3 packets/s). Without them a cluster name is answered by
-// the kubernetes plugin as before, and any other name fails at once instead of timing out.
+// scripts/offline-proof.sh counted (~1.3 packets/s).
+//
+// What a real cluster's upstream would say about a name outside the cluster zones is NXDOMAIN,
+// so the catch-all block says exactly that (CoreDNS's `template` plugin, answered locally). Without
+// it such a name fell off the end of the plugin chain and got SERVFAIL, and busybox/musl
+// resolvers stop walking the search list at the first SERVFAIL: `nslookup kubernetes.default`
+// tries `kubernetes.default.<host search domain>` or the bare name on the way and gave up. The
+// cluster zones get their own block because `template` sits before `kubernetes` in CoreDNS's
+// plugin order and would otherwise answer for them too. Reverse names outside the cluster
+// ranges are answered NXDOMAIN by the kubernetes plugin itself (no `fallthrough`: there is
+// nothing to fall through to).
 import { stringify } from 'yaml';
 
-export const OFFLINE_COREFILE = `.:53 {
+export const OFFLINE_COREFILE = `cluster.local:53 in-addr.arpa:53 ip6.arpa:53 {
     errors
     health {
        lameduck 5s
@@ -14,7 +23,6 @@ export const OFFLINE_COREFILE = `.:53 {
     ready
     kubernetes cluster.local in-addr.arpa ip6.arpa {
        pods insecure
-       fallthrough in-addr.arpa ip6.arpa
        ttl 30
     }
     prometheus :9153
@@ -24,6 +32,12 @@ export const OFFLINE_COREFILE = `.:53 {
     }
     reload
     loadbalance
+}
+.:53 {
+    errors
+    template ANY ANY {
+       rcode NXDOMAIN
+    }
 }
 `;
 
