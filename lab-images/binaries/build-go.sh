@@ -74,9 +74,10 @@ build_kubernetes() {
   go build -trimpath -ldflags "$ldflags" -o "$out/" $pkgs
 }
 
-# build_wrapped NAME MODULE VERSION PACKAGE [TAGS] — one add-on binary into $out/NAME
+# build_wrapped NAME MODULE VERSION PACKAGE [TAGS] [LDFLAGS] [REQUIRES] — one add-on binary into
+# $out/NAME. REQUIRES: extra `module version` lines the wrapper requires (newer dependencies).
 build_wrapped() {
-  local name=$1 module=$2 version=$3 pkg=$4 tags=${5:-}
+  local name=$1 module=$2 version=$3 pkg=$4 tags=${5:-} requires=${7:-}
   local dir="$cache/wrapper-$name-$version"
   mkdir -p "$dir"
   local mod="module kubelab.local/$name-build
@@ -84,7 +85,11 @@ build_wrapped() {
 go 1.24.0
 
 require $module $version
-"
+${requires:+
+require (
+$requires
+)
+}"
   if [ "$(cat "$dir/go.mod" 2>/dev/null)" != "$mod" ]; then
     printf '%s' "$mod" > "$dir/go.mod"
     rm -f "$dir/go.sum"
@@ -105,4 +110,17 @@ for c in containerd containerd-shim-runc-v2 ctr; do
     "github.com/containerd/containerd/v2/cmd/$c" "no_btrfs no_devmapper no_zfs" \
     "-X github.com/containerd/containerd/v2/version.Version=$CONTAINERD_VERSION"
 done
+# NetworkPolicy: kube-router's iptables + ipset firewall controller (its BGP router and service
+# proxy stay off; see main/lab/addons/network-policy.ts). Its network-facing dependencies are
+# raised to the versions Kubernetes $KUBERNETES_VERSION itself ships: v2.1.0 pins x/net 0.21, older
+# than the fix of its HTTP/2 CONTINUATION flood (CVE-2023-45288, fixed in 0.23), and grpc 1.62;
+# it builds unchanged against the newer ones.
+build_wrapped kube-router github.com/cloudnativelabs/kube-router/v2 "$KUBE_ROUTER_VERSION" \
+  github.com/cloudnativelabs/kube-router/v2/cmd/kube-router "" \
+  "-X github.com/cloudnativelabs/kube-router/v2/pkg/version.Version=$KUBE_ROUTER_VERSION" \
+  "golang.org/x/crypto v0.36.0
+golang.org/x/net v0.38.0
+golang.org/x/oauth2 v0.27.0
+google.golang.org/grpc v1.72.1
+google.golang.org/protobuf v1.36.5"
 ls -la "$out" >&2

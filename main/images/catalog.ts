@@ -51,6 +51,7 @@ export function componentTags(): Record<string, string> {
     'kube-proxy': v.kubernetes,
     coredns: v.coredns,
     'local-path-provisioner': v.localPathProvisioner,
+    'kube-router': v.kubeRouter,
   };
 }
 
@@ -93,6 +94,7 @@ export const IMAGE_CATALOG: readonly ImageSpec[] = [
   component('kube-proxy'),
   component('coredns'),
   component('local-path-provisioner'),
+  component('kube-router'),
   workload('registry', []),
   workload('busybox', ['docker.io/library/busybox:latest']),
   {
@@ -109,6 +111,7 @@ export const IMAGE_CATALOG: readonly ImageSpec[] = [
       'kube-proxy',
       'coredns',
       'local-path-provisioner',
+      'kube-router',
       'busybox',
     ],
     prepare: 'node-preload',

@@ -10,6 +10,7 @@ export interface PinnedVersions {
   coredns: string;
   localPathProvisioner: string;
   containerd: string;
+  kubeRouter: string;
 }
 
 export function parseVersionsEnv(text: string): Record<string, string> {
@@ -38,6 +39,7 @@ export function pinnedVersions(): PinnedVersions {
     coredns: need('COREDNS_VERSION'),
     localPathProvisioner: need('LOCAL_PATH_PROVISIONER_VERSION'),
     containerd: need('CONTAINERD_VERSION'),
+    kubeRouter: need('KUBE_ROUTER_VERSION'),
   };
   return cached;
 }

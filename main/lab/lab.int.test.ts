@@ -218,6 +218,194 @@ describe('a 3-node lab', () => {
     }
   });
 
+  // Every resolver family a learner meets behaves as in a real cluster: names outside the
+  // cluster zones are NXDOMAIN (they were SERVFAIL, where musl stops walking the search list),
+  // and search domains apply as each resolver applies them. BusyBox's own nslookup searches only
+  // names without a dot (so `nslookup kubernetes.default` is NXDOMAIN with any busybox newer than
+  // 1.28, on any cluster); BusyBox's other applets resolve through the C library, which searches.
+  it('resolves short names through the search list in busybox, glibc and dig; unknown names are NXDOMAIN', async () => {
+    await apply(
+      config,
+      `${pod('bb', 'worker1', 'busybox:latest', '    command: [sleep, "3600"]')}
+---
+apiVersion: v1
+kind: Service
+metadata: {name: hl}
+spec:
+  clusterIP: None
+  selector: {app: member}
+  ports: [{port: 80}]
+---
+apiVersion: v1
+kind: Pod
+metadata: {name: member, labels: {app: member}}
+spec:
+  hostname: member-0
+  subdomain: hl
+  nodeName: worker2
+  containers: [{name: main, image: 'nginx:latest'}]`,
+    );
+    await podsReady(config, 'bb', 'member');
+    const memberIp = await podIp(config, 'member');
+    const inPod = async (name: string, ...command: string[]): Promise<string> => {
+      const result = await kubectl(client, config, ['exec', name, '--', ...command]);
+      return result.stdout + result.stderr;
+    };
+    // busybox nslookup: a dotless name goes down the search list; a full name resolves
+    expect(await inPod('bb', 'nslookup', 'kubernetes')).toContain('10.96.0.1');
+    let member = '';
+    await waitFor('member-0.hl in DNS', 30_000, async () => {
+      member = await inPod('bb', 'nslookup', 'member-0.hl.default.svc.cluster.local');
+      return member.includes(memberIp);
+    }).catch(() => undefined);
+    expect(member).toContain(memberIp);
+    // …a dotted short name is asked as-is: NXDOMAIN, as a real cluster's upstream answers
+    const dotted = await inPod('bb', 'nslookup', 'kubernetes.default');
+    expect(dotted).toMatch(/NXDOMAIN/);
+    expect(dotted).not.toMatch(/SERVFAIL/);
+    const unknown = await inPod('bb', 'nslookup', 'no-such-name.example');
+    expect(unknown).toMatch(/NXDOMAIN/);
+    expect(unknown).not.toMatch(/SERVFAIL/);
+    // busybox's ping resolves through the C library: the search list applies to dotted names
+    expect(await inPod('bb', 'ping', '-c', '1', '-W', '1', 'member-0.hl')).toContain(
+      `(${memberIp})`,
+    );
+    // glibc's resolver (Debian-based curl image)
+    expect(await inPod('client-b', 'getent', 'hosts', 'kubernetes.default')).toMatch(
+      /^10\.96\.0\.1\s/,
+    );
+    expect(await inPod('client-b', 'getent', 'hosts', 'member-0.hl')).toContain(memberIp);
+    // dig: the absolute name and the search list, and the rcode of a name outside the cluster
+    expect(
+      (await inPod('client-b', 'dig', '+short', 'kubernetes.default.svc.cluster.local')).trim(),
+    ).toBe('10.96.0.1');
+    expect((await inPod('client-b', 'dig', '+short', '+search', 'kubernetes.default')).trim()).toBe(
+      '10.96.0.1',
+    );
+    expect(await inPod('client-b', 'dig', 'no-such-name.example')).toMatch(/status: NXDOMAIN/);
+    // a reverse name outside the cluster ranges is answered, not failed
+    expect(await inPod('client-b', 'dig', '-x', '192.0.2.1')).toMatch(/status: NXDOMAIN/);
+  });
+
+  // NetworkPolicy is enforced (kube-router's firewall controller): a deny-all closes pod-to-pod
+  // traffic on one node and across nodes, and an allow rule opens exactly what it names.
+  it('enforces NetworkPolicy: default-deny within a node and across nodes, an allow rule opens only its pods and port', async () => {
+    const ns = 'np';
+    await kubectlOk(client, config, ['create', 'namespace', ns]);
+    const inNs = (yaml: string): Promise<void> =>
+      kubectlOk(client, config, ['apply', '-n', ns, '-f', '-'], yaml).then(() => undefined);
+    const sleeper = (name: string, node: string, role: string): string => `apiVersion: v1
+kind: Pod
+metadata: {name: ${name}, labels: {role: ${role}}}
+spec:
+  nodeName: ${node}
+  containers: [{name: main, image: 'appropriate/curl:latest', command: [sleep, infinity]}]`;
+    await inNs(`apiVersion: v1
+kind: Pod
+metadata: {name: server, labels: {app: server}}
+spec:
+  nodeName: worker1
+  containers:
+  - {name: web, image: 'nginx:latest'}
+  - {name: other-port, image: 'python:latest', command: [python3, -m, http.server, '8080']}
+---
+${sleeper('friend', 'worker2', 'friend')}
+---
+${sleeper('stranger', 'worker1', 'stranger')}`);
+    await waitFor(
+      'np pods Ready',
+      120_000,
+      async () =>
+        (
+          await kubectl(client, config, [
+            'wait',
+            '-n',
+            ns,
+            '--for=condition=Ready',
+            'pod',
+            '--all',
+            '--timeout=5s',
+          ])
+        ).exitCode === 0,
+    );
+    const serverIp = (
+      await kubectlOk(client, config, [
+        'get',
+        'pod',
+        '-n',
+        ns,
+        'server',
+        '-o',
+        'jsonpath={.status.podIP}',
+      ])
+    ).trim();
+    const reaches = async (from: string, port: number): Promise<boolean> => {
+      const result = await kubectl(client, config, [
+        'exec',
+        '-n',
+        ns,
+        from,
+        '--',
+        'curl',
+        '-s',
+        '-o',
+        '/dev/null',
+        '-m',
+        '2',
+        '-w',
+        '%{http_code}',
+        `http://${serverIp}:${port}/`,
+      ]);
+      return result.exitCode === 0 && result.stdout.trim() === '200';
+    };
+    /** Polls (bounded) until `from → port` is as expected; returns what was seen last. */
+    const settle = async (from: string, port: number, open: boolean): Promise<boolean> => {
+      let seen = !open;
+      await waitFor(`${from} → ${port} ${open ? 'open' : 'closed'}`, 30_000, async () => {
+        seen = await reaches(from, port);
+        return seen === open;
+      }).catch(() => undefined);
+      return seen;
+    };
+    // before any policy: everything is open (the control)
+    expect(await settle('friend', 80, true)).toBe(true);
+    expect(await settle('stranger', 80, true)).toBe(true);
+    expect(await settle('friend', 8080, true)).toBe(true);
+
+    await inNs(`apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: default-deny}
+spec:
+  podSelector: {}
+  policyTypes: [Ingress]`);
+    expect(await settle('friend', 80, false), 'across nodes, denied').toBe(false);
+    expect(await settle('stranger', 80, false), 'within a node, denied').toBe(false);
+
+    await inNs(`apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: friend-to-web}
+spec:
+  podSelector: {matchLabels: {app: server}}
+  policyTypes: [Ingress]
+  ingress:
+  - from: [{podSelector: {matchLabels: {role: friend}}}]
+    ports: [{protocol: TCP, port: 80}]`);
+    expect(await settle('friend', 80, true), 'the named pod and port re-open').toBe(true);
+    expect(await reaches('stranger', 80), 'another pod stays shut out').toBe(false);
+    expect(await reaches('friend', 8080), 'another port stays shut').toBe(false);
+
+    // egress: the friend may send nothing at all now
+    await inNs(`apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata: {name: friend-no-egress}
+spec:
+  podSelector: {matchLabels: {role: friend}}
+  policyTypes: [Egress]`);
+    expect(await settle('friend', 80, false), 'egress denied').toBe(false);
+
+    await kubectlOk(client, config, ['delete', 'namespace', ns, '--wait=false']);
+  });
+
   it('binds a claim on the minikube-hostpath class and its file lands in the host folder', async () => {
     await apply(
       config,

@@ -29,6 +29,7 @@ import { ensureRegistry, freePort, syncRegistry } from './registry.ts';
 import { readState, writeState } from './state.ts';
 import type { LabState } from './state.ts';
 import { STORAGE_NAMESPACE, storageManifests } from './addons/storage.ts';
+import { NETWORK_POLICY_DAEMONSET, networkPolicyManifests } from './addons/network-policy.ts';
 import { pickSubnetIndex } from './subnet-pick.ts';
 
 export interface UpOptions {
@@ -89,7 +90,7 @@ function startNodes(client: Docker, config: LabConfig, nodes: NodeSpec[]): Promi
             'PORT_IN_USE',
             `The API server's host port of lab "${config.name}" is taken by another program.`,
             {
-              fix: `Free that port, or recreate the lab on a new port: kubelab down --lab ${config.name} --purge && kubelab up --lab ${config.name}`,
+              fix: `Free that port, or recreate the lab on a new port: kubelab down --lab ${config.name} --purge --yes && kubelab up --lab ${config.name}`,
             },
           );
         }
@@ -227,6 +228,8 @@ async function ensureAddons(
   ]);
   report('storage provisioner and default StorageClass');
   await applyManifest(client, config, storageManifests(config));
+  report('NetworkPolicy controller (kube-router firewall)');
+  await applyManifest(client, config, networkPolicyManifests(config));
 }
 
 const COREDNS_READINESS_PATCH = {
@@ -264,6 +267,20 @@ async function waitReady(
       'jsonpath={.status.availableReplicas}',
     ]);
     return out.trim() === '1';
+  });
+  // A policy applied right after `up` must be enforced: every node runs its controller.
+  report('waiting for the NetworkPolicy controller on every node');
+  await waitFor('the NetworkPolicy controller on every node', 120_000, async () => {
+    const out = await kubectlOk(client, config, [
+      'get',
+      'daemonset',
+      NETWORK_POLICY_DAEMONSET,
+      '-n',
+      'kube-system',
+      '-o',
+      'jsonpath={.status.numberReady}/{.status.desiredNumberScheduled}',
+    ]);
+    return out.trim() === `${config.nodes.length}/${config.nodes.length}`;
   });
 }
 
