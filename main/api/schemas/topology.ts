@@ -39,6 +39,8 @@ const TopologyPodSchema = z.object({
   hostNetwork: z.boolean(),
   hostVeth: z.string().nullable(),
   labels: z.record(z.string(), z.string()),
+  /** NetworkPolicies of its namespace whose podSelector selects it (enforced by kube-router). */
+  policies: z.array(z.string()),
 });
 
 const TopologyServiceSchema = z.object({

@@ -5,6 +5,8 @@ import { findNodes } from '../discover.ts';
 import { nodeSh } from '../node-exec.ts';
 import { existingLabConfig } from '../state.ts';
 import { hostFolderOf } from './host-folder.ts';
+import { policiesSelecting } from './policy-selection.ts';
+import type { PolicyJson } from './policy-selection.ts';
 import { NODE_NETWORK_SCRIPT, parseNodeNetwork } from './node-network.ts';
 import type {
   Topology,
@@ -80,7 +82,7 @@ export async function collectTopology(client: Docker, lab: string): Promise<Topo
   // node costs more than the API calls it makes.
   const all = await kubectlJson<List<{ kind?: string }>>(client, config, [
     'get',
-    'pods,services,endpointslices.discovery.k8s.io,persistentvolumes,persistentvolumeclaims',
+    'pods,services,endpointslices.discovery.k8s.io,persistentvolumes,persistentvolumeclaims,networkpolicies.networking.k8s.io',
     '-A',
   ]);
   const ofKind = <T>(kind: string): List<T> => ({
@@ -91,6 +93,7 @@ export async function collectTopology(client: Docker, lab: string): Promise<Topo
   const slices = ofKind<SliceJson>('EndpointSlice');
   const pvs = ofKind<PvJson>('PersistentVolume');
   const claims = ofKind<ClaimJson>('PersistentVolumeClaim');
+  const policies = ofKind<PolicyJson>('NetworkPolicy');
   const podByIp = new Map<string, string>();
   for (const pod of pods.items) {
     if (pod.status.podIP && !pod.spec.hostNetwork)
@@ -131,6 +134,13 @@ export async function collectTopology(client: Docker, lab: string): Promise<Topo
     hostVeth:
       pod.status.podIP && !pod.spec.hostNetwork ? (vethByIp.get(pod.status.podIP) ?? null) : null,
     labels: pod.metadata.labels ?? {},
+    // host-network pods are outside NetworkPolicy's reach
+    policies: pod.spec.hostNetwork
+      ? []
+      : policiesSelecting(
+          { namespace: pod.metadata.namespace ?? 'default', labels: pod.metadata.labels ?? {} },
+          policies.items,
+        ),
   }));
   const topologyServices: TopologyService[] = services.items.map((service) => {
     const namespace = service.metadata.namespace ?? 'default';

@@ -35,6 +35,8 @@ export interface TopologyPod {
   /** The node-side end of the pod's veth pair, when it has one. */
   hostVeth: string | null;
   labels: Record<string, string>;
+  /** NetworkPolicies of its namespace whose podSelector selects it. */
+  policies: string[];
 }
 
 export interface TopologyService {

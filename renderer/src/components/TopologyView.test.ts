@@ -57,6 +57,27 @@ describe('TopologyView (recorded hostpath-pv lab)', () => {
       expect(screen.queryByTestId(`topology-pod-${pod.name}`)).toBeNull();
   });
 
+  it('marks a pod that NetworkPolicies select, naming them', async () => {
+    const pod = learnerPods[0]!;
+    const withPolicy: Topology = {
+      ...topology,
+      pods: topology.pods.map((p) =>
+        p === pod ? { ...p, policies: ['default-deny', 'web-allow'] } : p,
+      ),
+    };
+    fakeWindowApi({ topology: { get: vi.fn(() => Promise.resolve(withPolicy)) } });
+    render(TopologyView, { client: await labApi(), lab: 'ui', intervalMs: 50 });
+    const badge = await screen.findByTestId(`topology-pod-policies-${pod.name}`);
+    expect(badge.textContent).toContain('2');
+    expect(badge.textContent).toContain('default-deny, web-allow');
+    expect(screen.getByTestId(`topology-pod-${pod.name}`).getAttribute('aria-label')).toContain(
+      'selected by NetworkPolicy default-deny, web-allow',
+    );
+    // pods no policy selects carry no badge
+    const other = learnerPods.find((p) => p !== pod)!;
+    expect(screen.queryByTestId(`topology-pod-policies-${other.name}`)).toBeNull();
+  });
+
   it('shows system pods when asked', async () => {
     await renderRecorded();
     await userEvent.click(screen.getByTestId('topology-show-system'));

@@ -32,6 +32,7 @@ function pod(
     hostNetwork: false,
     hostVeth: `veth-${name}`,
     labels: {},
+    policies: [],
   };
 }
 

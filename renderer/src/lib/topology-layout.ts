@@ -40,6 +40,8 @@ export interface PodLayout extends Box {
   ip: string | null;
   phase: string;
   veth: string | null;
+  /** NetworkPolicies that select the pod. */
+  policies: string[];
   /** The veth drawn from cni0 to the pod. */
   link: Point[];
 }
@@ -335,6 +337,7 @@ function podFields(
     ip: pod.ip,
     phase: pod.phase,
     veth: pod.hostVeth,
+    policies: pod.policies,
   };
 }
 
