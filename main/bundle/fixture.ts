@@ -1,5 +1,6 @@
 // Test fixture: a workshop bundle written without a Docker engine — a real images-pack entry
-// whose payload is a small gzip (not a `docker save`), plus a scenario's files — so the unit tests
+// whose payload is a small gzip shaped like `docker save` (manifest.json with RepoTags,
+// repositories, a stand-in layer), plus a scenario's files — so the unit tests
 // can break it in one precise way and watch verification refuse it.
 import { createHash } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
@@ -20,16 +21,40 @@ async function tarOf(entries: [string, Buffer][]): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-async function imagesPack(arch: string): Promise<Buffer> {
-  const payload = gzipSync(
-    Buffer.from('not really a docker save, but checksummed all the same\n'.repeat(2000)),
+export const FAKE_IMAGE_REF = 'kubelab/busybox:0123456789abcdef';
+const FAKE_IMAGE_ID = `sha256:${'ab'.repeat(32)}`;
+
+/** A payload shaped like `docker save` (manifest.json, repositories, a layer), gzipped. */
+async function dockerSavePayload(tags: string[]): Promise<Buffer> {
+  const [repo, tag] = FAKE_IMAGE_REF.split(':') as [string, string];
+  return gzipSync(
+    await tarOf([
+      ['layer.tar', Buffer.from('not really a layer, but checksummed all the same\n'.repeat(2000))],
+      [
+        'manifest.json',
+        Buffer.from(
+          JSON.stringify([{ Config: 'config.json', RepoTags: tags, Layers: ['layer.tar'] }]),
+        ),
+      ],
+      ['repositories', Buffer.from(JSON.stringify({ [repo]: { [tag]: FAKE_IMAGE_ID } }))],
+    ]),
   );
+}
+
+async function imagesPack(arch: string, payloadTags: string[]): Promise<Buffer> {
+  const payload = await dockerSavePayload(payloadTags);
   const manifest = {
     format: BUNDLE_FORMAT,
     createdAt: new Date(0).toISOString(),
     arch,
     images: [
-      { name: 'busybox', ref: 'kubelab/busybox:0', hash: '0', imageId: 'sha256:0', sizeBytes: 1 },
+      {
+        name: 'busybox',
+        ref: FAKE_IMAGE_REF,
+        hash: '0123456789abcdef',
+        imageId: FAKE_IMAGE_ID,
+        sizeBytes: 1,
+      },
     ],
     payload: { file: 'images.tar.gz', bytes: payload.length, sha256: sha256(payload) },
   };
@@ -47,6 +72,8 @@ export interface FakeBundleOptions {
   editManifest?: (manifest: WorkshopManifest) => void;
   /** Entries added after the listed ones, not in the manifest. */
   extraEntries?: [string, Buffer][];
+  /** The tags `docker load` would apply (default: exactly the manifest's image ref). */
+  payloadTags?: string[];
 }
 
 export async function writeFakeBundle(
@@ -54,7 +81,9 @@ export async function writeFakeBundle(
   options: FakeBundleOptions = {},
 ): Promise<WorkshopManifest> {
   const arch = options.arch ?? process.arch;
-  const entries: [string, Buffer][] = [[IMAGES_ENTRY, await imagesPack(arch)]];
+  const entries: [string, Buffer][] = [
+    [IMAGES_ENTRY, await imagesPack(arch, options.payloadTags ?? [FAKE_IMAGE_REF])],
+  ];
   for (const [id, files] of Object.entries(options.scenarios ?? {}))
     for (const [path, content] of Object.entries(files))
       entries.push([`${SCENARIOS_PREFIX}${id}/${path}`, Buffer.from(content)]);
@@ -64,7 +93,7 @@ export async function writeFakeBundle(
     createdAt: new Date(0).toISOString(),
     arch,
     versions: { kubernetes: 'v0.0.0' },
-    images: [{ name: 'busybox', ref: 'kubelab/busybox:0', imageId: 'sha256:0' }],
+    images: [{ name: 'busybox', ref: FAKE_IMAGE_REF, imageId: FAKE_IMAGE_ID }],
     scenarios: Object.keys(options.scenarios ?? {}).map((id) => ({ id, title: id })),
     entries: entries.map(([path, data]) => ({ path, bytes: data.length, sha256: sha256(data) })),
     requiredDiskBytes: 1024,

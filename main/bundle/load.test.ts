@@ -105,6 +105,31 @@ describe('workshop bundle verification', () => {
     expect(await installedScenarios()).toEqual([]);
   });
 
+  it('refuses a payload that would tag anything but its listed kubelab images, importing nothing', async () => {
+    for (const foreign of [
+      'postgres:16',
+      'kubelab/node:latest',
+      'docker.io/library/nginx:latest',
+    ]) {
+      const file = join(dir, `foreign-${foreign.replace(/\W/g, '-')}.kubelab`);
+      await writeFakeBundle(file, {
+        scenarios: demo,
+        payloadTags: ['kubelab/busybox:0123456789abcdef', foreign],
+      });
+      const error = await loadWorkshopBundle(fakeEngine(), file).then(
+        () => undefined,
+        (failure: unknown) => failure as { code?: string; message?: string },
+      );
+      expect(error?.code).toBe('BAD_BUNDLE');
+      expect(error?.message).toContain(
+        `would tag ${foreign.replace(/^docker\.io\/library\//, '')}`,
+      );
+      expect(error?.message).toContain('Nothing was imported');
+      expect(importCalls).toBe(0);
+      expect(await installedScenarios()).toEqual([]);
+    }
+  });
+
   it('refuses a corrupted byte in a scenario file', async () => {
     const file = join(dir, 'bad.kubelab');
     await writeFakeBundle(file, { scenarios: demo });

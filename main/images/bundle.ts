@@ -17,26 +17,16 @@ import tar from 'tar-stream';
 import { LabError } from '../api/errors.ts';
 import { followToEnd, imageExists, saveImages } from '../engine/images.ts';
 import { imageHash, imageRef } from './hash.ts';
+import { BUNDLE_FORMAT, BundleManifestSchema } from './bundle-manifest.ts';
+import type { BundleImage, BundleManifest } from './bundle-manifest.ts';
+import { foreignTags, payloadTagReader } from './payload-tags.ts';
+import type { PayloadTags } from './payload-tags.ts';
 
-export const BUNDLE_FORMAT = 'kubelab-images/1';
+export { BUNDLE_FORMAT };
+export type { BundleImage, BundleManifest };
+
 const MANIFEST = 'kubelab-images.json';
 const PAYLOAD = 'images.tar.gz';
-
-export interface BundleImage {
-  name: string;
-  ref: string;
-  hash: string;
-  imageId: string;
-  sizeBytes: number;
-}
-
-export interface BundleManifest {
-  format: string;
-  createdAt: string;
-  arch: string;
-  images: BundleImage[];
-  payload: { file: string; bytes: number; sha256: string };
-}
 
 /** Counts and hashes whatever flows through. */
 export function digestStream(): Transform & { digest(): { bytes: number; sha256: string } } {
@@ -104,6 +94,25 @@ export async function packImages(
   }
 }
 
+/** The format first (its own message), then the schema: names, refs and hashes of the images. */
+function parseManifest(file: string, raw: unknown): BundleManifest {
+  const format = (raw as { format?: unknown } | null)?.format;
+  if (format !== BUNDLE_FORMAT)
+    throw refuse(
+      file,
+      `its format is ${typeof format === 'string' ? format : 'missing'}, this kubelab reads ${BUNDLE_FORMAT}`,
+    );
+  const parsed = BundleManifestSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw refuse(
+      file,
+      `its image manifest is malformed (${issue?.path.join('.') || 'manifest'}: ${issue?.message ?? 'invalid'})`,
+    );
+  }
+  return parsed.data;
+}
+
 function refuse(file: string, why: string): LabError {
   return new LabError(
     'BAD_BUNDLE',
@@ -155,22 +164,31 @@ export async function verifyImagesStream(
 ): Promise<VerifiedImages> {
   const file = label;
   let manifest: BundleManifest | undefined;
+  let rawManifest: unknown;
   const payloadPath = join(work, PAYLOAD);
   let payload: { bytes: number; sha256: string } | undefined;
+  let tags: PayloadTags | undefined;
   try {
     await eachEntry(source, async (name, stream) => {
       if (name === MANIFEST) {
         const chunks: Buffer[] = [];
         for await (const chunk of stream as AsyncIterable<Buffer>) chunks.push(chunk);
         try {
-          manifest = JSON.parse(Buffer.concat(chunks).toString('utf8')) as BundleManifest;
+          rawManifest = JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
         } catch {
           throw refuse(file, 'its manifest is not JSON');
         }
+        manifest = parseManifest(file, rawManifest);
       } else if (name === PAYLOAD && manifest) {
+        // One pass: the bytes are hashed, written aside and read for the tags they would apply.
         const digest = digestStream();
-        await pipeline(stream, digest, createWriteStream(payloadPath));
+        const toFile = createWriteStream(payloadPath);
+        const reader = payloadTagReader();
+        digest.pipe(toFile);
+        digest.pipe(reader);
+        await Promise.all([pipeline(stream, digest), finished(toFile), finished(reader)]);
         payload = digest.digest();
+        tags = await reader.result;
       } else {
         stream.resume();
         await finished(stream);
@@ -184,8 +202,6 @@ export async function verifyImagesStream(
     );
   }
   if (!manifest) throw refuse(file, 'it has no manifest');
-  if (manifest.format !== BUNDLE_FORMAT)
-    throw refuse(file, `its format is ${manifest.format}, this kubelab reads ${BUNDLE_FORMAT}`);
   if (manifest.arch !== process.arch)
     throw refuse(file, `it holds ${manifest.arch} images and this machine is ${process.arch}`);
   if (!payload) throw refuse(file, 'its image payload is missing (truncated?)');
@@ -196,6 +212,13 @@ export async function verifyImagesStream(
     );
   if (payload.sha256 !== manifest.payload.sha256)
     throw refuse(file, 'its payload checksum does not match the manifest (corrupted)');
+  const foreign = tags
+    ? foreignTags(
+        tags,
+        manifest.images.map((image) => image.ref),
+      )
+    : 'its image payload was not read';
+  if (foreign) throw refuse(file, foreign);
   return { manifest, payloadPath };
 }
 
