@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asText, matchesPattern, oneLine, shellQuote, shorten } from './text.ts';
+import { asText, matchesPattern, oneLine, searchPattern, shellQuote, shorten } from './text.ts';
 
 describe('text rules', () => {
   it('turns scalars into text and objects into JSON', () => {
@@ -28,5 +28,22 @@ describe('text rules', () => {
     expect(shellQuote('{.status.phase}')).toBe(`'{.status.phase}'`);
     expect(shellQuote("it's")).toBe(`'it'\\''s'`);
     expect(shellQuote('')).toBe(`''`);
+  });
+});
+
+describe('searchPattern under a time budget', () => {
+  it('finds matches as RegExp.search does', () => {
+    expect(searchPattern('xx Version 2', 'Version \\d')).toBe(3);
+    expect(searchPattern('nothing', 'Version')).toBe(-1);
+  });
+
+  it('stops a catastrophic pattern instead of freezing the app', () => {
+    const started = Date.now();
+    expect(() => searchPattern(`${'a'.repeat(40)}!`, '^(a+)+$')).toThrow(
+      expect.objectContaining({ code: 'PATTERN_TOO_SLOW' }),
+    );
+    expect(Date.now() - started).toBeLessThan(5_000);
+    // …and the next search works
+    expect(searchPattern('abc', 'b')).toBe(1);
   });
 });

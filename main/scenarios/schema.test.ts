@@ -52,6 +52,7 @@ describe('CheckSchema', () => {
     [{ type: 'field', kind: 'Pod', name: 'web', path: '.a', equals: 1, present: true }, 'needs exactly one of'],
     [{ type: 'field', kind: 'Pod', name: 'web', path: 'status', equals: 1 }, 'must be a field path'],
     [{ type: 'field', kind: 'Pod', name: 'web', path: '.a', matches: '(' }, 'not a valid regular expression'],
+    [{ type: 'exec', in: { node: 'control-plane' }, command: 'ls', stdoutMatches: '^(\\w+\\s?)*$' }, 'repeats something that already repeats'],
     [{ type: 'count', kind: 'Pod' }, 'needs exactly one of equals, atLeast'],
     [{ type: 'ready', kind: 'Pod' }, 'needs exactly one of name, selector'],
     [{ type: 'ready', kind: 'Service', name: 'x' }, 'Invalid option'],

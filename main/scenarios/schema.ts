@@ -9,6 +9,7 @@ import { scanTemplates } from './templates.ts';
 import { crossReferenceIssues } from './consistency.ts';
 import type { NodeName } from './nodes.ts';
 import { NODE_NAMES } from './nodes.ts';
+import { nestedQuantifier } from './regex-safety.ts';
 
 export { NODE_NAMES };
 export type { NodeName };
@@ -46,7 +47,10 @@ const Pattern = Templated.superRefine((text, ctx) => {
     new RegExp(probe, 'm');
   } catch (error) {
     ctx.addIssue({ code: 'custom', message: `not a valid regular expression: ${String(error)}` });
+    return;
   }
+  const risky = nestedQuantifier(probe);
+  if (risky) ctx.addIssue({ code: 'custom', message: risky });
 });
 
 const Cidr = z.string().superRefine((text, ctx) => {

@@ -7,7 +7,7 @@ import { namespaceFlag, resourceName } from '../kinds.ts';
 import type { LabContext } from '../lab-io.ts';
 import { getObject } from '../lab-io.ts';
 import type { Verdict } from '../result.ts';
-import { asText, isMissing, matchesPattern, shellQuote } from '../text.ts';
+import { asText, isMissing, matchesPattern, searchPattern, shellQuote } from '../text.ts';
 import { excerpt } from './exec.ts';
 import type { Evaluation } from './evaluation.ts';
 import { inNamespace } from './evaluation.ts';
@@ -41,8 +41,7 @@ export function judgeField(check: FieldCheck, object: boolean, value: unknown): 
   const missing = isMissing(value);
   const text = asText(value);
   // A long text that matches is shown around the match, where it matters.
-  const at =
-    check.matches !== undefined && !missing ? text.search(new RegExp(check.matches, 'm')) : -1;
+  const at = check.matches !== undefined && !missing ? searchPattern(text, check.matches) : -1;
   const found = missing ? `${check.path} is not set` : excerpt(text, at) || '""';
   let passed: boolean;
   if (check.present !== undefined) passed = check.present ? !missing : missing;
