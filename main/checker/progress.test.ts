@@ -76,6 +76,32 @@ describe('progress on disk', () => {
     });
   });
 
+  it('keeps every entry of a damaged file that still reads, and says where the original went', async () => {
+    await mkdir(join(home, 'labs', 'lab5'), { recursive: true });
+    await writeFile(
+      progressFile('lab5'),
+      JSON.stringify({
+        version: 1,
+        scenarios: {
+          services: {
+            steps: { one: { passedAt: '2026-01-01T00:00:00Z' }, two: { passedAt: 42 } },
+            hintsUsed: { one: 2, two: -1 },
+          },
+          volumes: 'garbage',
+        },
+      }),
+    );
+    const read = await readProgress('lab5');
+    expect(read.progress.scenarios).toEqual({
+      services: { steps: { one: { passedAt: '2026-01-01T00:00:00Z' } }, hintsUsed: { one: 2 } },
+    });
+    expect(read.warning).toMatch(
+      /2 entries kept, 3 dropped\. The original is in .*progress\.json\.corrupt-\d+/,
+    );
+    // what was kept is on disk again, readable without a warning
+    expect((await readProgress('lab5')).warning).toBeNull();
+  });
+
   it('treats a file of the wrong shape as corrupt too', async () => {
     await mkdir(join(home, 'labs', 'lab4'), { recursive: true });
     await writeFile(progressFile('lab4'), '{"version": 7}');

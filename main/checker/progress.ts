@@ -1,6 +1,7 @@
 // A learner's progress per lab (~/.kubelab/labs/<lab>/progress.json): per scenario, the steps
 // passed (and when, and whether "show me" did it) and how many hints were shown. Written
-// atomically; a corrupt file is set aside with a warning, never fatal.
+// atomically; a corrupt file is set aside with a warning, never fatal, and what of it still
+// reads (each step and hint entry on its own) is kept.
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
@@ -49,20 +50,63 @@ export async function readProgress(lab: string): Promise<ProgressRead> {
   } catch {
     return { progress: emptyProgress(), warning: null };
   }
-  let parsed: LabProgress | null = null;
+  let raw: unknown;
   try {
-    const result = LabProgressSchema.safeParse(JSON.parse(text));
-    if (result.success) parsed = result.data;
+    raw = JSON.parse(text);
   } catch {
-    parsed = null;
+    raw = undefined;
   }
-  if (parsed) return { progress: parsed, warning: null };
+  const result = LabProgressSchema.safeParse(raw);
+  if (result.success) return { progress: result.data, warning: null };
+  // Keep every entry that still reads; the whole original goes aside for the learner to see.
+  const salvaged = raw === undefined ? null : salvageProgress(raw);
   const aside = `${file}.corrupt-${Date.now()}`;
   await rename(file, aside);
+  if (salvaged) await writeProgress(lab, salvaged.progress);
+  const kept = salvaged ? countEntries(salvaged.progress) : 0;
   return {
-    progress: emptyProgress(),
-    warning: `The progress file of lab "${lab}" was unreadable; it was moved to ${aside} and progress starts afresh.`,
+    progress: salvaged?.progress ?? emptyProgress(),
+    warning:
+      salvaged && kept > 0
+        ? `Part of the progress file of lab "${lab}" was unreadable: ${kept} entr${kept === 1 ? 'y' : 'ies'} kept, ${salvaged.dropped} dropped. The original is in ${aside}.`
+        : `The progress file of lab "${lab}" was unreadable; it was moved to ${aside} and progress starts afresh.`,
   };
+}
+
+function countEntries(progress: LabProgress): number {
+  return Object.values(progress.scenarios).reduce(
+    (sum, s) => sum + Object.keys(s.steps).length + Object.keys(s.hintsUsed).length,
+    0,
+  );
+}
+
+/** Every step and hint entry of a damaged progress object that still has its shape. */
+export function salvageProgress(raw: unknown): { progress: LabProgress; dropped: number } {
+  const progress = emptyProgress();
+  let dropped = 0;
+  const scenarios = (raw as { scenarios?: unknown } | null)?.scenarios;
+  if (typeof scenarios !== 'object' || scenarios === null) return { progress, dropped: 1 };
+  for (const [id, value] of Object.entries(scenarios as Record<string, unknown>)) {
+    const entry: ScenarioProgress = { steps: {}, hintsUsed: {} };
+    if (typeof value !== 'object' || value === null) {
+      dropped++;
+      continue;
+    }
+    const { steps, hintsUsed } = value as { steps?: unknown; hintsUsed?: unknown };
+    for (const [step, item] of Object.entries((steps ?? {}) as Record<string, unknown>)) {
+      const parsed = StepProgressSchema.safeParse(item);
+      if (parsed.success) entry.steps[step] = parsed.data;
+      else dropped++;
+    }
+    for (const [step, item] of Object.entries((hintsUsed ?? {}) as Record<string, unknown>)) {
+      const parsed = ScenarioProgressSchema.shape.hintsUsed.unwrap().valueType.safeParse(item);
+      if (parsed.success) entry.hintsUsed[step] = parsed.data;
+      else dropped++;
+    }
+    if (Object.keys(entry.steps).length || Object.keys(entry.hintsUsed).length)
+      progress.scenarios[id] = entry;
+  }
+  return { progress, dropped };
 }
 
 async function writeProgress(lab: string, progress: LabProgress): Promise<void> {
