@@ -11,6 +11,7 @@ export async function scenarioViews(): Promise<ScenarioView[]> {
     level: scenario.level,
     minutes: scenario.minutes,
     nodes: scenario.nodes,
+    origin: catalog.origins.get(id) ?? 'built-in',
     steps: scenario.steps.map((step) => ({
       id: step.id,
       title: step.title,

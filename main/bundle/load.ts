@@ -12,7 +12,7 @@ import type Docker from 'dockerode';
 import { engineArch } from '../engine/arch.ts';
 import { LabError } from '../api/errors.ts';
 import { importVerifiedImages } from '../images/bundle.ts';
-import { installedScenariosRoot, loadScenario } from '../scenarios/load.ts';
+import { defaultScenariosRoot, installedScenariosRoot, loadScenario } from '../scenarios/load.ts';
 import { formatProblem } from '../scenarios/problems.ts';
 import type { BundleProgress } from './create.ts';
 import type { WorkshopManifest } from './manifest.ts';
@@ -29,7 +29,22 @@ export interface LoadOptions {
 export interface LoadResult {
   manifest: WorkshopManifest;
   installedScenarios: string[];
+  /** Installed scenarios that now stand in for a built-in one of the same id. */
+  replacedBuiltIns: string[];
   seconds: number;
+}
+
+/** Which of the bundle's scenario ids a built-in scenario already has (documented precedence). */
+async function builtInIds(ids: readonly string[]): Promise<string[]> {
+  const present = await Promise.all(
+    ids.map((id) =>
+      stat(join(defaultScenariosRoot(), id)).then(
+        (s) => s.isDirectory(),
+        () => false,
+      ),
+    ),
+  );
+  return ids.filter((_, i) => present[i]);
 }
 
 const gib = (bytes: number): string => `${(bytes / 1024 ** 3).toFixed(2)} GiB`;
@@ -129,9 +144,17 @@ export async function loadWorkshopBundle(
     );
     onProgress('scenarios', 95, `installing ${verified.manifest.scenarios.length} scenarios`);
     const installedScenarios = await installScenarios(verified);
+    const replacedBuiltIns = await builtInIds(installedScenarios);
     const seconds = (Date.now() - started) / 1000;
-    onProgress('done', 100, `loaded in ${seconds.toFixed(0)} s`);
-    return { manifest: verified.manifest, installedScenarios, seconds };
+    onProgress(
+      'done',
+      100,
+      `loaded in ${seconds.toFixed(0)} s` +
+        (replacedBuiltIns.length
+          ? `; the bundle's ${replacedBuiltIns.join(', ')} replace${replacedBuiltIns.length === 1 ? 's' : ''} the built-in scenario${replacedBuiltIns.length === 1 ? '' : 's'} of that name`
+          : ''),
+    );
+    return { manifest: verified.manifest, installedScenarios, replacedBuiltIns, seconds };
   } finally {
     await removeWorkDir(work);
   }

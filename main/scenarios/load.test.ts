@@ -151,6 +151,12 @@ describe('the catalogue from several roots (built-in, then installed from a bund
       'shared: Workshop edition',
       'workshop: Workshop only',
     ]);
+    // …and says where each came from, so the catalogue can mark the replaced one
+    expect(Object.fromEntries(catalog.origins)).toEqual({
+      'only-builtin': 'built-in',
+      shared: 'bundle-replacing-built-in',
+      workshop: 'bundle',
+    });
     const shared = await scenarioById('shared', [builtIn, installed]);
     expect(shared.dir).toBe(join(installed, 'shared'));
     expect((await scenarioById('only-builtin', [builtIn, installed])).dir).toBe(

@@ -29,7 +29,12 @@ export type ScenarioLoad =
 export interface ScenarioCatalog {
   scenarios: LoadedScenario[];
   failures: Extract<ScenarioLoad, { ok: false }>[];
+  /** Where each id came from: the first root (built in) or a later one (installed by a bundle),
+   *  and whether it replaced a scenario of the same id from an earlier root. */
+  origins: Map<string, ScenarioOrigin>;
 }
+
+export type ScenarioOrigin = 'built-in' | 'bundle' | 'bundle-replacing-built-in';
 
 export function defaultScenariosRoot(): string {
   return join(resourcesRoot(), 'scenarios');
@@ -159,16 +164,21 @@ export async function loadAllScenarios(
 ): Promise<ScenarioCatalog> {
   const roots = typeof root === 'string' ? [root] : root;
   const byId = new Map<string, string>();
+  const origins = new Map<string, ScenarioOrigin>();
   for (const [i, dir] of roots.entries()) {
     const folders = await scenarioFolders(dir).catch((error: unknown) => {
       if (i > 0 && (error as NodeJS.ErrnoException).code === 'ENOENT') return [];
       throw error;
     });
-    for (const folder of folders) byId.set(basename(folder), folder);
+    for (const folder of folders) {
+      const id = basename(folder);
+      origins.set(id, i === 0 ? 'built-in' : byId.has(id) ? 'bundle-replacing-built-in' : 'bundle');
+      byId.set(id, folder);
+    }
   }
   const folders = [...byId.keys()].sort().map((id) => byId.get(id) ?? id);
   const results = await Promise.all(folders.map((folder) => loadScenario(folder)));
-  const catalog: ScenarioCatalog = { scenarios: [], failures: [] };
+  const catalog: ScenarioCatalog = { scenarios: [], failures: [], origins };
   for (const result of results) {
     if (result.ok) catalog.scenarios.push(result.loaded);
     else catalog.failures.push(result);

@@ -14,6 +14,7 @@ const volumes: ScenarioView = {
   level: 'beginner',
   minutes: 40,
   nodes: 2,
+  origin: 'built-in',
   steps: [{ id: 'x', title: 'Step x', markdown: 'Read me first.', hints: [] }],
 };
 

@@ -16,6 +16,8 @@ export const ScenarioViewSchema = z.object({
   minutes: z.number(),
   nodes: z.number(),
   steps: z.array(ScenarioStepViewSchema),
+  /** Built in, installed by a workshop bundle, or installed in place of the built-in one. */
+  origin: z.enum(['built-in', 'bundle', 'bundle-replacing-built-in']),
 });
 export type ScenarioView = z.infer<typeof ScenarioViewSchema>;
 

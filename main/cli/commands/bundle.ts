@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 // `kubelab bundle create FILE [--scenarios A,B] [--images A,B] [--scenarios-dir DIR]`,
 // `kubelab bundle load FILE`, `kubelab bundle inspect FILE`: the offline-workshop artefact.
 import { parseArgs } from 'node:util';
@@ -12,7 +13,7 @@ import { requireEngine } from '../../engine/docker.ts';
 import { IMAGE_CATALOG } from '../../images/catalog.ts';
 import { REQUIRED_LAB_IMAGES, workloadImageNames } from '../../lab/images-check.ts';
 import type { LoadedScenario } from '../../scenarios/load.ts';
-import { loadAllScenarios } from '../../scenarios/load.ts';
+import { installedScenariosRoot, loadAllScenarios } from '../../scenarios/load.ts';
 import { scenarioById } from '../../scenarios/by-id.ts';
 import { green } from '../output.ts';
 import { scenariosDirOption, scenariosRoot } from './scenario-args.ts';
@@ -110,6 +111,10 @@ async function load(args: string[]): Promise<number> {
       `loaded ${result.manifest.images.length} images and ${result.installedScenarios.length} scenarios (${result.installedScenarios.join(', ') || 'none'}) in ${result.seconds.toFixed(0)} s`,
     ),
   );
+  for (const id of result.replacedBuiltIns)
+    console.log(
+      `note: the bundle's scenario "${id}" replaces the built-in one of that id (the catalogue marks it; remove ${join(installedScenariosRoot(), id)} to get the built-in back)`,
+    );
   return 0;
 }
 

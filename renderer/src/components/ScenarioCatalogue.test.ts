@@ -13,6 +13,7 @@ function scenario(id: string, title: string, steps: number, nodes = 1): Scenario
     level: 'beginner',
     minutes: 20,
     nodes,
+    origin: 'built-in',
     steps: Array.from({ length: steps }, (_, i) => ({
       id: `s${i + 1}`,
       title: `Step ${i + 1}`,
@@ -54,6 +55,31 @@ describe('ScenarioCatalogue', () => {
     expect(screen.getByRole('button', { name: 'Continue Two containers, one pod' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Review Pod networking' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Start Volumes' })).toBeTruthy();
+  });
+
+  it('marks scenarios a workshop bundle installed, and the one replacing a built-in', async () => {
+    fakeWindowApi({
+      scenarios: {
+        list: () =>
+          Promise.resolve([
+            { ...scenarios[0]!, origin: 'bundle-replacing-built-in' as const },
+            { ...scenarios[1]!, origin: 'bundle' as const },
+            scenarios[2]!,
+          ]),
+        progress: () => Promise.resolve({}),
+      },
+    });
+    render(ScenarioCatalogue, { client: delegatingClient(), lab: 'ui2', onopen: vi.fn() });
+    const pods = await screen.findByTestId('catalogue-pods');
+    expect(within(pods).getByTestId('catalogue-origin').textContent).toContain(
+      'replaces the built-in scenario',
+    );
+    expect(
+      within(screen.getByTestId('catalogue-net')).getByTestId('catalogue-origin').textContent,
+    ).toContain('From a workshop bundle.');
+    expect(
+      within(screen.getByTestId('catalogue-vol')).queryByTestId('catalogue-origin'),
+    ).toBeNull();
   });
 
   it('opens a scenario, saying whether it starts fresh', async () => {

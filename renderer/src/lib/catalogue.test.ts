@@ -9,6 +9,7 @@ const scenario: ScenarioView = {
   level: 'beginner',
   minutes: 30,
   nodes: 1,
+  origin: 'built-in',
   steps: ['a', 'b', 'c'].map((id) => ({ id, title: id, markdown: '', hints: [] })),
 };
 

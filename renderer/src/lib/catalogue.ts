@@ -13,6 +13,7 @@ export interface CatalogueEntry {
   /** 0..100, whole steps passed. */
   percent: number;
   state: 'new' | 'started' | 'done';
+  origin: ScenarioView['origin'];
 }
 
 export function catalogueEntries(
@@ -35,6 +36,7 @@ export function catalogueEntries(
       passed,
       percent: steps ? Math.round((passed / steps) * 100) : 0,
       state: passed === 0 ? 'new' : passed >= steps ? 'done' : 'started',
+      origin: scenario.origin,
     };
   });
 }

@@ -14,6 +14,7 @@ function scenario(id: string, title: string, steps: string[]): ScenarioView {
     level: 'beginner',
     minutes: 20,
     nodes: 1,
+    origin: 'built-in',
     steps: steps.map((step) => ({
       id: step,
       title: `Step ${step}`,
