@@ -75,7 +75,16 @@ test('first run without images: Home shows what is missing, a bundle loads, a bu
 
       const bundle = page.getByTestId('bundle-file').filter({ hasText: 'first-run.kubelab' });
       await expect(bundle).toContainText('1 images');
+      await expect(bundle).toContainText('not signed');
+      // An unsigned bundle asks, in plain words, before anything is loaded.
+      const question = new Promise<string>((resolve) =>
+        page.once('dialog', (dialog) => {
+          resolve(dialog.message());
+          void dialog.accept();
+        }),
+      );
       await bundle.getByRole('button', { name: 'Load' }).click();
+      expect(await question).toMatch(/NOT signed.*root/s);
       const loading = page.getByTestId('bundle-progress');
       await expect(loading).toBeVisible({ timeout: 30_000 });
       await expect(loading).toHaveAttribute('data-state', 'done', { timeout: 120_000 });

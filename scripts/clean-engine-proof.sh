@@ -121,23 +121,32 @@ for _ in $(seq 120); do
 done
 log "second engine up ($(DOCKER_HOST="unix://$socket" docker version -f '{{.Server.Version}}')), $(DOCKER_HOST="unix://$socket" docker images -q | wc -l) images"
 
+# The instructor signs the bundle; the learner trusts that fingerprint (the real path).
+kubelab bundle keygen --out "$work/key" >"$work/keygen.txt"
+fingerprint=$(sed -n 's/^fingerprint: \([0-9A-F ]*[0-9A-F]\).*/\1/p' "$work/keygen.txt" | sed 's/\x1b\[[0-9;]*m//g')
+[ -n "$fingerprint" ] || { log "FAIL: no fingerprint from bundle keygen: $(cat "$work/keygen.txt")"; exit 1; }
 t=$(date +%s)
-kubelab bundle create "$bundle" "${create_args[@]}"
+kubelab bundle create "$bundle" "${create_args[@]}" --sign "$work/key/kubelab-signing.key"
 create_seconds=$(( $(date +%s) - t ))
 size=$(stat -c %s "$bundle")
 log "bundle create: $create_seconds s, $(( size / 1024 / 1024 )) MiB"
 
 # A damaged copy first: refused, nothing imported.
 head -c $(( size * 3 / 4 )) "$bundle" >"$work/truncated.kubelab"
-if clean bundle load "$work/truncated.kubelab"; then log "FAIL: a truncated bundle was loaded"; exit 1; fi
+if clean bundle load "$work/truncated.kubelab" --trust "$fingerprint"; then log "FAIL: a truncated bundle was loaded"; exit 1; fi
 [ "$(DOCKER_HOST="unix://$socket" docker images -q | wc -l)" = 0 ] ||
   { log "FAIL: the refused bundle left images behind"; exit 1; }
 [ ! -d "$work/learner-home/scenarios" ] || [ -z "$(ls -A "$work/learner-home/scenarios")" ] ||
   { log "FAIL: the refused bundle left scenarios behind"; exit 1; }
 log "truncated copy refused, second engine still empty"
 
+# Unsigned trust is not enough for a signed bundle from an unknown signer (no TTY here).
+if clean bundle load "$bundle" --trust-unsigned; then log "FAIL: an untrusted signer's bundle was loaded"; exit 1; fi
+[ "$(DOCKER_HOST="unix://$socket" docker images -q | wc -l)" = 0 ] ||
+  { log "FAIL: the untrusted bundle left images behind"; exit 1; }
+log "a signer nobody trusted yet refused, second engine still empty"
 t=$(date +%s)
-clean bundle load "$bundle"
+clean bundle load "$bundle" --trust "$fingerprint"
 load_seconds=$(( $(date +%s) - t ))
 log "bundle load into the second engine: $load_seconds s"
 

@@ -3,7 +3,8 @@
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { LabError } from './errors.ts';
-import { findBundleFiles, readBundleManifest } from '../bundle/inspect.ts';
+import { findBundleFiles, readBundleHead } from '../bundle/inspect.ts';
+import { isTrustedSigner } from '../bundle/trust-store.ts';
 import type { BundleFile } from './schemas/bundles.ts';
 
 export async function describeBundleFile(path: string): Promise<BundleFile> {
@@ -19,14 +20,18 @@ export async function describeBundleFile(path: string): Promise<BundleFile> {
     images: [],
     scenarios: [],
     requiredDiskBytes: null,
+    signer: null,
+    signerTrusted: false,
   };
   if (bytes === null) return { ...blank, usable: false, problem: `There is no file ${file}.` };
   try {
-    const manifest = await readBundleManifest(file);
+    const { manifest, signer } = await readBundleHead(file);
     return {
       ...blank,
       usable: true,
       problem: null,
+      signer,
+      signerTrusted: signer !== null && (await isTrustedSigner(signer)),
       kubelabVersion: manifest.kubelabVersion,
       images: manifest.images.map((image) => image.name),
       scenarios: manifest.scenarios,

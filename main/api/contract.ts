@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { DoctorCheckSchema, EngineStatusSchema } from './schemas/engine.ts';
 import { ProgressSchema } from './schemas/events.ts';
 import { ImageStatusSchema } from './schemas/images.ts';
-import { BundleFileSchema, BundlePathSchema } from './schemas/bundles.ts';
+import { BundleFileSchema, BundleLoadSchema, BundlePathSchema } from './schemas/bundles.ts';
 import {
   LabDownSchema,
   LabRefSchema,
@@ -78,7 +78,8 @@ export const labApiContract = {
     /** One bundle file by path: what its manifest says, or why this machine cannot take it. */
     inspect: method(BundlePathSchema, BundleFileSchema),
     /** Verifies, then imports images and scenarios in the background; progress events. */
-    load: method(BundlePathSchema, OperationStartedSchema),
+    /** `trust`: the signer's fingerprint the learner accepted, or `unsigned: true`. */
+    load: method(BundleLoadSchema, OperationStartedSchema),
   },
   lab: {
     status: method(LabRefSchema, LabStatusSchema),

@@ -19,6 +19,7 @@ import { collectTopology } from '../lab/topology/collect.ts';
 import { PreviewManager } from '../preview/preview-manager.ts';
 import { scenarioViews } from './scenario-views.ts';
 import { describeBundleFile, foundBundles } from './bundle-actions.ts';
+import { trustDecision } from '../bundle/trust-policy.ts';
 import { loadWorkshopBundle } from '../bundle/load.ts';
 import { checkForUi, openStep, progressView, revealHint, solveForUi } from './scenario-actions.ts';
 
@@ -77,10 +78,12 @@ export function createLabApi(services: LabServices): LabImplementation {
     bundles: {
       find: () => foundBundles(),
       inspect: ({ path }) => describeBundleFile(path),
-      load: ({ path }) =>
+      load: ({ path, trust }) =>
         background(services, 'bundles.load', 'verify', async (op) => {
+          // The app asked the learner before calling (BundlePanel); what they said is `trust`.
           const result = await loadWorkshopBundle(await requireEngine(), path, {
             onProgress: (phase, percent, message) => op.update(phase, percent, message),
+            decideTrust: trustDecision(trust),
           });
           return `loaded ${result.manifest.images.length} images and ${result.installedScenarios.length} scenarios in ${result.seconds.toFixed(0)} s`;
         }),

@@ -17,6 +17,8 @@ import { loadWorkshopBundle } from './load.ts';
 
 const client = docker();
 const SCENARIO = 'two-containers';
+/** These tests are about the import; whom to trust has unit tests (load.test.ts). */
+const trustAll = (): Promise<boolean> => Promise.resolve(true);
 let dir: string;
 let bundle: string;
 let ref: string;
@@ -51,7 +53,8 @@ beforeEach(async () => {
 });
 afterAll(async () => {
   // Leave the engine as it was: the image present (restored from the bundle, no rebuild).
-  if (!(await imageExists(client, ref))) await loadWorkshopBundle(client, bundle);
+  if (!(await imageExists(client, ref)))
+    await loadWorkshopBundle(client, bundle, { decideTrust: trustAll });
   if (previousHome === undefined) delete process.env.KUBELAB_HOME;
   else process.env.KUBELAB_HOME = previousHome;
   await rm(dir, { recursive: true, force: true });
@@ -60,7 +63,9 @@ afterAll(async () => {
 /** A refused load: the reason matches, the image is still absent, no scenario installed. */
 async function expectRefused(file: string, reason: RegExp, arch?: string): Promise<void> {
   await removeBusybox();
-  await expect(loadWorkshopBundle(client, file, arch ? { arch } : {})).rejects.toMatchObject({
+  await expect(
+    loadWorkshopBundle(client, file, { ...(arch ? { arch } : {}), decideTrust: trustAll }),
+  ).rejects.toMatchObject({
     code: 'BAD_BUNDLE',
     message: expect.stringMatching(reason) as unknown,
   });
@@ -88,6 +93,7 @@ describe('workshop bundles (real engine)', () => {
     await removeBusybox();
     const phases = new Set<string>();
     const result = await loadWorkshopBundle(client, bundle, {
+      decideTrust: trustAll,
       onProgress: (phase) => phases.add(phase),
     });
     expect([...phases]).toEqual(['verify', 'images', 'scenarios', 'done']);

@@ -18,6 +18,7 @@ import { lintScenarioFolder } from '../scenarios/lint.ts';
 import type { LoadedScenario } from '../scenarios/load.ts';
 import { formatProblem, hasErrors } from '../scenarios/problems.ts';
 import type { BundleEntry, WorkshopManifest } from './manifest.ts';
+import { SIGNATURE_ENTRY, signManifest } from './signature.ts';
 import { IMAGES_ENTRY, MANIFEST_ENTRY, SCENARIOS_PREFIX, WORKSHOP_FORMAT } from './manifest.ts';
 import { filesUnder, makeWorkDir, removeWorkDir } from './work-dir.ts';
 
@@ -28,6 +29,8 @@ export interface CreateOptions {
   images: string[];
   scenarios: LoadedScenario[];
   onProgress?: BundleProgress;
+  /** An Ed25519 private key (PKCS#8 PEM) to sign the manifest with (`--sign KEY`). */
+  signingKeyPem?: string;
 }
 
 async function fileEntry(path: string, file: string): Promise<BundleEntry> {
@@ -68,7 +71,7 @@ async function requireClean(scenario: LoadedScenario): Promise<void> {
 export async function createWorkshopBundle(
   client: Docker,
   file: string,
-  { images, scenarios, onProgress = () => undefined }: CreateOptions,
+  { images, scenarios, onProgress = () => undefined, signingKeyPem }: CreateOptions,
 ): Promise<WorkshopManifest> {
   if (images.length === 0)
     throw new LabError('BAD_REQUEST', 'A bundle needs at least one image.', {
@@ -107,7 +110,11 @@ export async function createWorkshopBundle(
     onProgress('writing', 70, `writing ${file}`);
     const pack = tar.pack();
     const written = pipeline(pack, createWriteStream(partial));
-    pack.entry({ name: MANIFEST_ENTRY }, JSON.stringify(manifest, null, 2));
+    const manifestBytes = Buffer.from(JSON.stringify(manifest, null, 2));
+    pack.entry({ name: MANIFEST_ENTRY }, manifestBytes);
+    // The signature vouches for these exact bytes, which hold every other entry's SHA-256.
+    if (signingKeyPem !== undefined)
+      pack.entry({ name: SIGNATURE_ENTRY }, signManifest(manifestBytes, signingKeyPem).entry);
     let done = 0;
     for (const entry of entries) {
       const source = sources.get(entry.path) ?? '';

@@ -8,6 +8,7 @@ import { gzipSync } from 'node:zlib';
 import tar from 'tar-stream';
 import { BUNDLE_FORMAT } from '../images/bundle.ts';
 import type { WorkshopManifest } from './manifest.ts';
+import { SIGNATURE_ENTRY, signManifest } from './signature.ts';
 import { IMAGES_ENTRY, MANIFEST_ENTRY, SCENARIOS_PREFIX, WORKSHOP_FORMAT } from './manifest.ts';
 
 const sha256 = (data: Buffer): string => createHash('sha256').update(data).digest('hex');
@@ -74,6 +75,10 @@ export interface FakeBundleOptions {
   extraEntries?: [string, Buffer][];
   /** The tags `docker load` would apply (default: exactly the manifest's image ref). */
   payloadTags?: string[];
+  /** Signs the manifest (an Ed25519 PKCS#8 PEM), as `bundle create --sign` does. */
+  signingKeyPem?: string;
+  /** Changes the manifest after it was signed (a tampered signed bundle). */
+  tamperAfterSigning?: (manifest: WorkshopManifest) => void;
 }
 
 export async function writeFakeBundle(
@@ -99,8 +104,14 @@ export async function writeFakeBundle(
     requiredDiskBytes: 1024,
   };
   options.editManifest?.(manifest);
+  const signed = Buffer.from(JSON.stringify(manifest));
+  const signature = options.signingKeyPem
+    ? [[SIGNATURE_ENTRY, signManifest(signed, options.signingKeyPem).entry] as [string, Buffer]]
+    : [];
+  options.tamperAfterSigning?.(manifest);
   const bundle = await tarOf([
     [MANIFEST_ENTRY, Buffer.from(JSON.stringify(manifest))],
+    ...signature,
     ...entries,
     ...(options.extraEntries ?? []),
   ]);

@@ -7,7 +7,10 @@ import type Docker from 'dockerode';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { VALID_FILES } from '../scenarios/fixture.ts';
 import { writeFakeBundle } from './fixture.ts';
-import { readBundleManifest } from './inspect.ts';
+import { readBundleHead, readBundleManifest } from './inspect.ts';
+import { generateSigningKey } from './signature.ts';
+import { trustDecision } from './trust-policy.ts';
+import { isTrustedSigner } from './trust-store.ts';
 import { loadWorkshopBundle } from './load.ts';
 import { verifyWorkshopStream } from './verify.ts';
 import { createReadStream } from 'node:fs';
@@ -50,13 +53,18 @@ afterEach(async () => {
 });
 
 const demo = { demo: { ...VALID_FILES } };
+/** These tests are about verification; whom to trust has its own tests below. */
+const trustAll = (): Promise<boolean> => Promise.resolve(true);
 
 async function installedScenarios(): Promise<string[]> {
   return readdir(join(home, 'scenarios')).catch(() => []);
 }
 
 async function expectRefused(file: string, why: string | RegExp, arch?: string): Promise<void> {
-  const error = await loadWorkshopBundle(fakeEngine(), file, arch ? { arch } : {}).then(
+  const error = await loadWorkshopBundle(fakeEngine(), file, {
+    ...(arch ? { arch } : {}),
+    decideTrust: trustAll,
+  }).then(
     () => undefined,
     (failure: unknown) => failure as { code?: string; message?: string },
   );
@@ -85,7 +93,9 @@ describe('workshop bundle verification', () => {
     const file = join(dir, 'ok.kubelab');
     const manifest = await writeFakeBundle(file, { scenarios: demo });
     const work = join(dir, 'work');
-    const verified = await verifyWorkshopStream(createReadStream(file), file, work);
+    const verified = await verifyWorkshopStream(createReadStream(file), file, work, {
+      decideTrust: trustAll,
+    });
     expect(verified.manifest).toEqual(manifest);
     expect(verified.images.manifest.images.map((image) => image.name)).toEqual(['busybox']);
     expect(await readFile(join(verified.scenariosDir, 'demo', 'scenario.yaml'), 'utf8')).toBe(
@@ -97,7 +107,9 @@ describe('workshop bundle verification', () => {
   it('gets as far as the import for an intact bundle (then the fake engine fails it)', async () => {
     const file = join(dir, 'ok.kubelab');
     await writeFakeBundle(file, { scenarios: demo });
-    await expect(loadWorkshopBundle(fakeEngine(), file)).rejects.toMatchObject({
+    await expect(
+      loadWorkshopBundle(fakeEngine(), file, { decideTrust: trustAll }),
+    ).rejects.toMatchObject({
       code: 'LOAD_FAILED',
     });
     expect(importCalls).toBe(1);
@@ -116,7 +128,7 @@ describe('workshop bundle verification', () => {
         scenarios: demo,
         payloadTags: ['kubelab/busybox:0123456789abcdef', foreign],
       });
-      const error = await loadWorkshopBundle(fakeEngine(), file).then(
+      const error = await loadWorkshopBundle(fakeEngine(), file, { decideTrust: trustAll }).then(
         () => undefined,
         (failure: unknown) => failure as { code?: string; message?: string },
       );
@@ -147,7 +159,9 @@ describe('workshop bundle verification', () => {
     const payload = data.indexOf(Buffer.from([0x1f, 0x8b])); // the gzip magic of the payload
     data.writeUInt8(data.readUInt8(payload + 200) ^ 0xff, payload + 200);
     await writeFile(file, data);
-    await expect(loadWorkshopBundle(fakeEngine(), file)).rejects.toMatchObject({
+    await expect(
+      loadWorkshopBundle(fakeEngine(), file, { decideTrust: trustAll }),
+    ).rejects.toMatchObject({
       code: 'BAD_BUNDLE',
     });
     expect(importCalls).toBe(0);
@@ -159,7 +173,9 @@ describe('workshop bundle verification', () => {
     await writeFakeBundle(file, { scenarios: demo });
     const data = await readFile(file);
     await writeFile(file, data.subarray(0, Math.floor(data.length * 0.7)));
-    await expect(loadWorkshopBundle(fakeEngine(), file)).rejects.toMatchObject({
+    await expect(
+      loadWorkshopBundle(fakeEngine(), file, { decideTrust: trustAll }),
+    ).rejects.toMatchObject({
       code: 'BAD_BUNDLE',
       message: expect.stringMatching(/truncated/) as unknown,
     });
@@ -177,7 +193,7 @@ describe('workshop bundle verification', () => {
     const file = join(dir, 'app-arch.kubelab');
     await writeFakeBundle(file, { scenarios: demo, arch: process.arch });
     const other = process.arch === 's390x' ? 'x86_64' : 's390x';
-    const error = await loadWorkshopBundle(fakeEngine(other), file).then(
+    const error = await loadWorkshopBundle(fakeEngine(other), file, { decideTrust: trustAll }).then(
       () => null,
       (e: unknown) => e,
     );
@@ -210,7 +226,9 @@ describe('workshop bundle verification', () => {
     await writeFakeBundle(file, {
       scenarios: { demo: { ...VALID_FILES, 'scenario.yaml': 'id: demo\ntitle: [unclosed' } },
     });
-    await expect(loadWorkshopBundle(fakeEngine(), file)).rejects.toMatchObject({
+    await expect(
+      loadWorkshopBundle(fakeEngine(), file, { decideTrust: trustAll }),
+    ).rejects.toMatchObject({
       code: 'BAD_BUNDLE',
       message: expect.stringContaining(
         'its scenario "demo" does not load in this kubelab',
@@ -236,9 +254,88 @@ describe('workshop bundle verification', () => {
     await writeFakeBundle(file, { scenarios: demo });
     const data = await readFile(file);
     await writeFile(file, data.subarray(512 * Math.ceil(data.indexOf('images.kubelab') / 512)));
-    await expect(loadWorkshopBundle(fakeEngine(), file)).rejects.toMatchObject({
+    await expect(
+      loadWorkshopBundle(fakeEngine(), file, { decideTrust: trustAll }),
+    ).rejects.toMatchObject({
       code: 'BAD_BUNDLE',
     });
     expect(importCalls).toBe(0);
+  });
+});
+
+describe('whom a bundle is trusted by', () => {
+  it('loads a signed bundle once its fingerprint is accepted, and remembers the signer', async () => {
+    const key = generateSigningKey();
+    const file = join(dir, 'signed.kubelab');
+    await writeFakeBundle(file, { scenarios: demo, signingKeyPem: key.privateKeyPem });
+    expect((await readBundleHead(file)).signer).toBe(key.fingerprint);
+    // past verification and trust, up to the (fake) import
+    await expect(
+      loadWorkshopBundle(fakeEngine(), file, {
+        decideTrust: trustDecision({
+          fingerprint: key.fingerprint.replace(/ /g, '').toLowerCase(),
+        }),
+      }),
+    ).rejects.toMatchObject({ code: 'LOAD_FAILED' });
+    expect(await isTrustedSigner(key.fingerprint)).toBe(true);
+    // asked once: the next bundle of that signer needs no fingerprint
+    await expect(
+      loadWorkshopBundle(fakeEngine(), file, { decideTrust: trustDecision({}) }),
+    ).rejects.toMatchObject({ code: 'LOAD_FAILED' });
+  });
+
+  it('refuses a signed bundle whose manifest was changed after signing', async () => {
+    const key = generateSigningKey();
+    const file = join(dir, 'tampered.kubelab');
+    await writeFakeBundle(file, {
+      scenarios: demo,
+      signingKeyPem: key.privateKeyPem,
+      tamperAfterSigning: (manifest) => (manifest.kubelabVersion = '9.9.9'),
+    });
+    const asked: (string | null)[] = [];
+    await expectRefused(file, /signature does not match its manifest/);
+    await expect(
+      loadWorkshopBundle(fakeEngine(), file, {
+        decideTrust: (signer) => {
+          asked.push(signer);
+          return Promise.resolve(true);
+        },
+      }),
+    ).rejects.toMatchObject({ code: 'BAD_BUNDLE' });
+    expect(asked).toEqual([]); // refused before anyone is asked
+    await expect(readBundleHead(file)).rejects.toMatchObject({ code: 'BAD_BUNDLE' });
+  });
+
+  it('refuses an unsigned bundle, and an unknown signer, without a yes — before reading further', async () => {
+    const unsigned = join(dir, 'unsigned.kubelab');
+    await writeFakeBundle(unsigned, { scenarios: demo });
+    const refusedUnsigned = await loadWorkshopBundle(fakeEngine(), unsigned, {
+      decideTrust: trustDecision({}),
+    }).then(
+      () => undefined,
+      (error: unknown) => error as { code?: string; message?: string },
+    );
+    expect(refusedUnsigned).toMatchObject({ code: 'BUNDLE_UNTRUSTED' });
+    expect(refusedUnsigned?.message).toMatch(/not signed.*root/);
+    const key = generateSigningKey();
+    const signed = join(dir, 'stranger.kubelab');
+    await writeFakeBundle(signed, { scenarios: demo, signingKeyPem: key.privateKeyPem });
+    const other = generateSigningKey();
+    const refusedSigner = await loadWorkshopBundle(fakeEngine(), signed, {
+      decideTrust: trustDecision({ fingerprint: other.fingerprint }),
+    }).then(
+      () => undefined,
+      (error: unknown) => error as { code?: string; message?: string },
+    );
+    expect(refusedSigner).toMatchObject({ code: 'BUNDLE_UNTRUSTED' });
+    expect(refusedSigner?.message).toContain(key.fingerprint);
+    expect(importCalls).toBe(0);
+    expect(await installedScenarios()).toEqual([]);
+    // the explicit yes to an unsigned file
+    await expect(
+      loadWorkshopBundle(fakeEngine(), unsigned, {
+        decideTrust: trustDecision({ unsigned: true }),
+      }),
+    ).rejects.toMatchObject({ code: 'LOAD_FAILED' });
   });
 });

@@ -24,10 +24,13 @@ export interface LoadOptions {
   onProgress?: BundleProgress;
   /** For tests: the architecture this machine claims. */
   arch?: string;
+  /** Whether to go on with this signer (a fingerprint) or, for null, with an unsigned bundle. */
+  decideTrust: (signer: string | null) => Promise<boolean>;
 }
 
 export interface LoadResult {
   manifest: WorkshopManifest;
+  signer: string | null;
   installedScenarios: string[];
   /** Installed scenarios that now stand in for a built-in one of the same id. */
   replacedBuiltIns: string[];
@@ -101,7 +104,7 @@ async function installScenarios(verified: VerifiedBundle): Promise<string[]> {
 export async function loadWorkshopBundle(
   client: Docker,
   file: string,
-  { onProgress = () => undefined, arch }: LoadOptions = {},
+  { onProgress = () => undefined, arch, decideTrust }: LoadOptions,
 ): Promise<LoadResult> {
   const started = Date.now();
   const size = await stat(file).then(
@@ -136,6 +139,7 @@ export async function loadWorkshopBundle(
     const verified = await verifyWorkshopStream(counted, file, work, {
       arch: machineArch,
       onManifest: (manifest) => requireFreeDisk(file, work, manifest),
+      decideTrust,
     });
     await requireScenariosLoad(file, verified);
     onProgress('images', 50, `importing ${verified.manifest.images.length} images`);
@@ -154,7 +158,13 @@ export async function loadWorkshopBundle(
           ? `; the bundle's ${replacedBuiltIns.join(', ')} replace${replacedBuiltIns.length === 1 ? 's' : ''} the built-in scenario${replacedBuiltIns.length === 1 ? '' : 's'} of that name`
           : ''),
     );
-    return { manifest: verified.manifest, installedScenarios, replacedBuiltIns, seconds };
+    return {
+      manifest: verified.manifest,
+      signer: verified.signer,
+      installedScenarios,
+      replacedBuiltIns,
+      seconds,
+    };
   } finally {
     await removeWorkDir(work);
   }

@@ -12,6 +12,7 @@ import type { VerifiedImages } from '../images/bundle.ts';
 import { digestStream, eachEntry, verifyImagesStream } from '../images/bundle.ts';
 import type { BundleEntry, WorkshopManifest } from './manifest.ts';
 import { IMAGES_ENTRY, MANIFEST_ENTRY, checkManifest } from './manifest.ts';
+import { SIGNATURE_ENTRY, checkSignature } from './signature.ts';
 
 export function refuseBundle(file: string, why: string): LabError {
   return new LabError(
@@ -25,6 +26,8 @@ export function refuseBundle(file: string, why: string): LabError {
 
 export interface VerifiedBundle {
   manifest: WorkshopManifest;
+  /** Fingerprint of the key that signed the manifest, or null for an unsigned bundle. */
+  signer: string | null;
   images: VerifiedImages;
   /** Where the scenario files were unpacked: `<dir>/<id>/…`. */
   scenariosDir: string;
@@ -34,6 +37,30 @@ export interface VerifyOptions {
   arch?: string;
   /** Called once the manifest is read and accepted; may refuse (free disk, …) by throwing. */
   onManifest?: (manifest: WorkshopManifest) => Promise<void>;
+  /**
+   * Asked once the signature is known (right after the manifest, before anything large is read):
+   * `signer` is the verified signer's fingerprint, or null for an unsigned bundle.
+   */
+  decideTrust: (signer: string | null) => Promise<boolean>;
+}
+
+/** The bundle is fine but nobody said yes to running it here. */
+export function untrusted(file: string, signer: string | null): LabError {
+  return signer
+    ? new LabError(
+        'BUNDLE_UNTRUSTED',
+        `${file} is signed by ${signer}, a signer this machine has not trusted yet. Nothing was imported.`,
+        {
+          fix: `Compare that fingerprint with the one your instructor gives you; if they match: kubelab bundle load ${file} --trust '${signer}' (or answer yes in the app).`,
+        },
+      )
+    : new LabError(
+        'BUNDLE_UNTRUSTED',
+        `${file} is not signed, so nobody vouches for it. Its scenarios would run commands as root in the lab's nodes, which have root power over this computer. Nothing was imported.`,
+        {
+          fix: `Load it only if you trust where it came from: kubelab bundle load ${file} --trust-unsigned (or confirm in the app). Instructors: sign bundles with bundle create --sign KEY.`,
+        },
+      );
 }
 
 function readAll(stream: Readable): Promise<Buffer> {
@@ -58,19 +85,37 @@ export async function verifyWorkshopStream(
   source: Readable,
   file: string,
   work: string,
-  { arch = process.arch, onManifest }: VerifyOptions = {},
+  { arch = process.arch, onManifest, decideTrust }: VerifyOptions,
 ): Promise<VerifiedBundle> {
   const scenariosDir = join(work, 'unpacked');
   let manifest: WorkshopManifest | undefined;
   let listed = new Map<string, BundleEntry>();
   let images: VerifiedImages | undefined;
   const arrived = new Map<string, { bytes: number; sha256: string }>();
+  let manifestBytes: Buffer = Buffer.alloc(0);
+  let signer: string | null | undefined;
 
   async function takeEntry(name: string, stream: Readable): Promise<void> {
+    if (manifest && signer === undefined) {
+      // The second entry says who signed the manifest, or is already content (unsigned).
+      if (name === SIGNATURE_ENTRY) {
+        const checked = checkSignature(manifestBytes, await readAll(stream));
+        if (!checked.ok) throw refuseBundle(file, checked.why);
+        signer = checked.fingerprint;
+      } else signer = null;
+      if (!(await decideTrust(signer))) throw untrusted(file, signer);
+      if (name === SIGNATURE_ENTRY) return;
+    } else if (name === SIGNATURE_ENTRY) {
+      throw refuseBundle(
+        file,
+        `it holds ${SIGNATURE_ENTRY} out of place (it must follow the manifest)`,
+      );
+    }
     if (!manifest) {
       if (name !== MANIFEST_ENTRY)
         throw refuseBundle(file, `its first entry is ${name}, not ${MANIFEST_ENTRY}`);
-      const raw = parseJson(await readAll(stream));
+      manifestBytes = await readAll(stream);
+      const raw = parseJson(manifestBytes);
       if (raw === undefined) throw refuseBundle(file, 'its manifest is not JSON');
       const checked = checkManifest(raw, { arch });
       if (!checked.ok) throw refuseBundle(file, checked.why);
@@ -120,5 +165,5 @@ export async function verifyWorkshopStream(
       throw refuseBundle(file, `${entry.path} does not match its checksum (corrupted)`);
   }
   if (!images) throw refuseBundle(file, `${IMAGES_ENTRY} is missing`);
-  return { manifest, images, scenariosDir };
+  return { manifest, signer: signer ?? null, images, scenariosDir };
 }

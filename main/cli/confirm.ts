@@ -16,7 +16,7 @@ export async function confirmDestructive(
   what: string,
   retry: string,
   yes: boolean,
-  io: ConfirmIo = { input: process.stdin, output: process.stderr },
+  io: ConfirmIo = defaultIo(),
 ): Promise<void> {
   if (yes) return;
   if (!io.input.isTTY) {
@@ -24,15 +24,28 @@ export async function confirmDestructive(
       fix: `Run it again with --yes if that is what you want: ${retry} --yes`,
     });
   }
+  if (!(await askYesNo(`This removes ${what}.\nContinue? [y/N] `, io))) {
+    throw new LabError('CANCELLED', 'Nothing was removed.', {
+      fix: 'Nothing to fix: you said no.',
+    });
+  }
+}
+
+/** Whether a terminal is there to ask on. */
+export function canAsk(io: ConfirmIo = defaultIo()): boolean {
+  return io.input.isTTY === true;
+}
+
+/** Asks on the terminal; only y/yes is a yes. */
+export async function askYesNo(question: string, io: ConfirmIo = defaultIo()): Promise<boolean> {
   const rl = createInterface({ input: io.input, output: io.output });
   try {
-    const answer = await rl.question(`This removes ${what}.\nContinue? [y/N] `);
-    if (!/^y(es)?$/i.test(answer.trim())) {
-      throw new LabError('CANCELLED', 'Nothing was removed.', {
-        fix: 'Nothing to fix: you said no.',
-      });
-    }
+    return /^y(es)?$/i.test((await rl.question(question)).trim());
   } finally {
     rl.close();
   }
+}
+
+function defaultIo(): ConfirmIo {
+  return { input: process.stdin, output: process.stderr };
 }

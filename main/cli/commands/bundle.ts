@@ -1,4 +1,5 @@
-import { join } from 'node:path';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 // `kubelab bundle create FILE [--scenarios A,B] [--images A,B] [--scenarios-dir DIR]`,
 // `kubelab bundle load FILE`, `kubelab bundle inspect FILE`: the offline-workshop artefact.
 import { parseArgs } from 'node:util';
@@ -6,7 +7,9 @@ import type { CliCommand } from '../command.ts';
 import { LabError } from '../../api/errors.ts';
 import { createWorkshopBundle } from '../../bundle/create.ts';
 import type { BundleProgress } from '../../bundle/create.ts';
-import { readBundleManifest } from '../../bundle/inspect.ts';
+import { readBundleHead } from '../../bundle/inspect.ts';
+import { generateSigningKey, signManifest } from '../../bundle/signature.ts';
+import { trustDecision } from '../../bundle/trust-policy.ts';
 import { loadWorkshopBundle } from '../../bundle/load.ts';
 import { describeManifest } from '../../bundle/manifest.ts';
 import { requireEngine } from '../../engine/docker.ts';
@@ -15,7 +18,8 @@ import { REQUIRED_LAB_IMAGES, workloadImageNames } from '../../lab/images-check.
 import type { LoadedScenario } from '../../scenarios/load.ts';
 import { installedScenariosRoot, loadAllScenarios } from '../../scenarios/load.ts';
 import { scenarioById } from '../../scenarios/by-id.ts';
-import { green } from '../output.ts';
+import { askYesNo, canAsk } from '../confirm.ts';
+import { bold, green } from '../output.ts';
 import { scenariosDirOption, scenariosRoot } from './scenario-args.ts';
 
 const list = (value: string | undefined): string[] =>
@@ -59,7 +63,12 @@ async function create(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { scenarios: { type: 'string' }, images: { type: 'string' }, ...scenariosDirOption },
+    options: {
+      scenarios: { type: 'string' },
+      images: { type: 'string' },
+      sign: { type: 'string' },
+      ...scenariosDirOption,
+    },
   });
   const [file, ...extra] = positionals;
   if (!file || extra.length) {
@@ -83,33 +92,114 @@ async function create(args: string[]): Promise<number> {
     scenarios = catalog.scenarios;
   }
   const images = chosenImages(values.images);
+  // The key is checked before minutes of docker save, not after.
+  const key = values.sign === undefined ? null : await readSigningKey(values.sign);
   const client = await requireEngine();
   const manifest = await createWorkshopBundle(client, file, {
     images,
     scenarios,
     onProgress: progressPrinter(),
+    ...(key ? { signingKeyPem: key.pem } : {}),
   });
   if (process.stdout.isTTY) process.stdout.write('\n');
   console.log(describeManifest(manifest));
   console.log(green(`created ${file}`));
+  if (key)
+    console.log(
+      `signed by ${bold(key.fingerprint)} — give learners this fingerprint to compare when they load it`,
+    );
+  else
+    console.log(
+      'not signed: learners must confirm they trust the file (sign with --sign KEY; make a key with `kubelab bundle keygen`)',
+    );
   return 0;
 }
 
+async function readSigningKey(path: string): Promise<{ pem: string; fingerprint: string }> {
+  let pem: string;
+  try {
+    pem = await readFile(path, 'utf8');
+  } catch {
+    throw new LabError('BAD_KEY', `There is no signing key ${path}.`, {
+      fix: 'Make one with `kubelab bundle keygen` and pass its .key file to --sign.',
+    });
+  }
+  try {
+    return { pem, fingerprint: signManifest(Buffer.from('probe'), pem).fingerprint };
+  } catch (error) {
+    throw new LabError(
+      'BAD_KEY',
+      `${path} is not an Ed25519 private key (${error instanceof Error ? error.message : String(error)}).`,
+      { fix: 'Pass the .key file `kubelab bundle keygen` wrote (not the .pub one).' },
+    );
+  }
+}
+
+async function keygen(args: string[]): Promise<number> {
+  const { values } = parseArgs({ args, options: { out: { type: 'string', default: '.' } } });
+  const dir = resolve(values.out);
+  const keyFile = join(dir, 'kubelab-signing.key');
+  const pubFile = join(dir, 'kubelab-signing.pub');
+  const key = generateSigningKey();
+  await mkdir(dir, { recursive: true });
+  try {
+    // 'wx': never overwrite a key bundles were already signed with
+    await writeFile(keyFile, key.privateKeyPem, { flag: 'wx', mode: 0o600 });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST')
+      throw new LabError('KEY_EXISTS', `${keyFile} exists already; it was left as it is.`, {
+        fix: 'Keep signing with it, or pass another folder with --out DIR.',
+      });
+    throw error;
+  }
+  await writeFile(pubFile, key.publicKeyPem, { flag: 'w', mode: 0o644 });
+  console.log(`private key: ${keyFile} (keep it to yourself; sign with --sign ${keyFile})`);
+  console.log(`public key:  ${pubFile}`);
+  console.log(
+    `fingerprint: ${bold(key.fingerprint)} — learners compare it when they load your bundles`,
+  );
+  return 0;
+}
+
+/** On a terminal, the learner decides; elsewhere only --trust / --trust-unsigned do. */
+async function askTrust(signer: string | null): Promise<boolean> {
+  if (!canAsk()) return false;
+  if (process.stdout.isTTY) process.stdout.write('\n');
+  return askYesNo(
+    signer
+      ? `This bundle is signed by ${signer}, a signer this machine has not trusted yet.\n` +
+          `Compare it with the fingerprint your instructor gives you. Trust this signer (asked once)? [y/N] `
+      : `This bundle is NOT signed: nobody vouches for it. Its scenarios run commands as root in the\n` +
+          `lab's nodes, which have root power over this computer. I trust this file [y/N] `,
+  );
+}
+
 async function load(args: string[]): Promise<number> {
-  const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { trust: { type: 'string' }, 'trust-unsigned': { type: 'boolean', default: false } },
+  });
   const [file, ...extra] = positionals;
   if (!file || extra.length) {
-    console.error('usage: kubelab bundle load FILE');
+    console.error(`usage: kubelab bundle ${USAGE_LOAD}`);
     return 2;
   }
   const result = await loadWorkshopBundle(await requireEngine(), file, {
     onProgress: progressPrinter(),
+    decideTrust: trustDecision(
+      { fingerprint: values.trust, unsigned: values['trust-unsigned'] },
+      askTrust,
+    ),
   });
   if (process.stdout.isTTY) process.stdout.write('\n');
   console.log(
     green(
       `loaded ${result.manifest.images.length} images and ${result.installedScenarios.length} scenarios (${result.installedScenarios.join(', ') || 'none'}) in ${result.seconds.toFixed(0)} s`,
     ),
+  );
+  console.log(
+    result.signer ? `signed by ${result.signer}` : 'unsigned (you confirmed you trust it)',
   );
   for (const id of result.replacedBuiltIns)
     console.log(
@@ -129,19 +219,30 @@ async function inspect(args: string[]): Promise<number> {
     console.error('usage: kubelab bundle inspect FILE [--json]');
     return 2;
   }
-  const manifest = await readBundleManifest(file);
-  console.log(values.json ? JSON.stringify(manifest, null, 2) : describeManifest(manifest));
+  const { manifest, signer } = await readBundleHead(file);
+  console.log(
+    values.json
+      ? JSON.stringify({ ...manifest, signer }, null, 2)
+      : `${describeManifest(manifest)}\nsigned by: ${signer ?? 'nobody (unsigned)'}`,
+  );
   return 0;
 }
 
-const USAGE_CREATE = 'create FILE [--scenarios A,B] [--images A,B] [--scenarios-dir DIR]';
-const verbs: Record<string, (args: string[]) => Promise<number>> = { create, load, inspect };
+const USAGE_CREATE =
+  'create FILE [--scenarios A,B] [--images A,B] [--scenarios-dir DIR] [--sign KEY]';
+const USAGE_LOAD = 'load FILE [--trust FINGERPRINT] [--trust-unsigned]';
+const verbs: Record<string, (args: string[]) => Promise<number>> = {
+  create,
+  load,
+  inspect,
+  keygen,
+};
 
 export const bundle: CliCommand = {
   name: 'bundle',
   summary:
     'offline workshops: one verified file with the lab images and scenarios; load refuses a damaged one and imports nothing',
-  usage: `bundle ${USAGE_CREATE} | load FILE | inspect FILE [--json]`,
+  usage: `bundle ${USAGE_CREATE} | ${USAGE_LOAD} | inspect FILE [--json] | keygen [--out DIR]`,
   run: async ([verb, ...rest]) => {
     const handler = verb ? verbs[verb] : undefined;
     if (!handler) {

@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { render, screen } from '@testing-library/svelte';
+import { describe, expect, it, vi } from 'vitest';
+import { render, screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import type { BundleFile } from '../../../main/api/schemas/bundles.ts';
 import type { Progress } from '../../../main/api/schemas/events.ts';
@@ -26,6 +26,8 @@ const usable: BundleFile = {
   images: ['node', 'registry', 'nginx'],
   scenarios: [{ id: 'services', title: 'Services' }],
   requiredDiskBytes: 6 * 1024 ** 3,
+  signer: null,
+  signerTrusted: false,
 };
 
 const progress = (state: Progress['state'], percent: number): Progress => ({
@@ -50,7 +52,7 @@ describe('BundlePanel (first run at an offline workshop)', () => {
   });
 
   it('lists the bundles found, says why one is unusable, and loads the chosen one', async () => {
-    const loaded: string[] = [];
+    const loaded: unknown[] = [];
     const foreign: BundleFile = {
       ...usable,
       path: '/home/me/.kubelab/bundles/mac.kubelab',
@@ -61,8 +63,8 @@ describe('BundlePanel (first run at an offline workshop)', () => {
       images: { list: () => Promise.resolve([image(false)]) },
       bundles: {
         find: () => Promise.resolve([usable, foreign]),
-        load: ({ path }) => {
-          loaded.push(path);
+        load: (input) => {
+          loaded.push(input);
           return Promise.resolve({ operationId: 'op1' });
         },
       },
@@ -74,11 +76,56 @@ describe('BundlePanel (first run at an offline workshop)', () => {
     expect(files[0]?.textContent).toContain('needs 6.00 GiB free disk');
     expect(files[1]?.textContent).toContain('it holds arm64 images and this machine is x64');
     expect(files[1]?.querySelector('button')).toBeNull();
+    expect(files[0]?.textContent).toContain('not signed');
+    // an unsigned bundle loads only after the learner says, in plain words, they trust it
+    const asked = vi.spyOn(window, 'confirm').mockReturnValue(false);
     await userEvent.click(screen.getByRole('button', { name: 'Load' }));
-    expect(loaded).toEqual([usable.path]);
+    expect(asked.mock.calls[0]?.[0]).toMatch(/NOT signed.*run commands as root/s);
+    expect(loaded).toEqual([]);
+    asked.mockReturnValue(true);
+    await userEvent.click(screen.getByRole('button', { name: 'Load' }));
+    expect(loaded).toEqual([{ path: usable.path, trust: { unsigned: true } }]);
+    asked.mockRestore();
     emitEvent('progress', progress('running', 40));
     expect((await screen.findByTestId('bundle-progress')).dataset.state).toBe('running');
     expect(screen.getByRole('button', { name: 'Load' })).toHaveProperty('disabled', true);
+  });
+
+  it('asks to trust a new signer by its fingerprint, and not again once trusted', async () => {
+    const loaded: unknown[] = [];
+    const signer = '3F2A 9B01 C4D5 E6F7 0819 2A3B 4C5D 6E7F';
+    const signed: BundleFile = { ...usable, signer };
+    const trusted: BundleFile = {
+      ...usable,
+      path: '/b/trusted.kubelab',
+      signer,
+      signerTrusted: true,
+    };
+    fakeWindowApi({
+      images: { list: () => Promise.resolve([image(false)]) },
+      bundles: {
+        find: () => Promise.resolve([signed, trusted]),
+        load: (input) => {
+          loaded.push(input);
+          return Promise.resolve({ operationId: 'op1' });
+        },
+      },
+      operations: { list: () => Promise.resolve([]) },
+    });
+    render(BundlePanel, { client: delegatingClient() });
+    const files = await screen.findAllByTestId('bundle-file');
+    expect(files[0]?.textContent).toContain(`signed by ${signer}`);
+    expect(files[1]?.textContent).toContain('(trusted)');
+    const asked = vi.spyOn(window, 'confirm').mockReturnValue(true);
+    await userEvent.click(within(files[0]!).getByRole('button', { name: 'Load' }));
+    expect(asked.mock.calls[0]?.[0]).toContain(signer);
+    await userEvent.click(within(files[1]!).getByRole('button', { name: 'Load' }));
+    expect(asked).toHaveBeenCalledTimes(1);
+    expect(loaded).toEqual([
+      { path: signed.path, trust: { fingerprint: signer } },
+      { path: trusted.path, trust: { fingerprint: signer } },
+    ]);
+    asked.mockRestore();
   });
 
   it('checks a typed path and shows what is wrong with it', async () => {
