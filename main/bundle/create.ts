@@ -11,7 +11,7 @@ import type Docker from 'dockerode';
 import { engineArch } from '../engine/arch.ts';
 import tar from 'tar-stream';
 import { LabError } from '../api/errors.ts';
-import { appVersion } from '../cli/commands/version.ts';
+import { appVersion } from '../app-version.ts';
 import { packImages } from '../images/bundle.ts';
 import { pinnedVersions } from '../images/versions.ts';
 import { lintScenarioFolder } from '../scenarios/lint.ts';

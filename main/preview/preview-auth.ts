@@ -1,9 +1,9 @@
 // Who may load a preview: the holder of its secret (in the URL once, then a cookie named per
 // port, since cookies are not kept apart by port). Kept separate from the proxy so the rules are
 // unit-tested without sockets.
-import { cookieValue } from '../server/cookies.ts';
-import { parseRequestTarget } from '../server/request-target.ts';
-import { tokenMatches } from '../server/token.ts';
+import { cookieValue } from '../http/cookies.ts';
+import { parseRequestTarget } from '../http/request-target.ts';
+import { tokenMatches } from '../http/secrets.ts';
 
 export const PREVIEW_QUERY = 'kubelab_preview';
 

@@ -14,10 +14,11 @@ import { LabError } from '../api/errors.ts';
 import type { Dispatch } from '../api/dispatcher.ts';
 import type { EventBus } from '../api/event-bus.ts';
 import { WS_PATH } from '../api/ws-protocol.ts';
-import { cookieValue } from './cookies.ts';
-import { parseRequestTarget } from './request-target.ts';
+import { cookieValue } from '../http/cookies.ts';
+import { parseRequestTarget } from '../http/request-target.ts';
 import { sendStatic } from './static-files.ts';
-import { assetCookieName, newToken, tokenMatches } from './token.ts';
+import { tokenMatches } from '../http/secrets.ts';
+import { assetCookieName, newToken } from './token.ts';
 import { serveSocket } from './ws-transport.ts';
 
 export interface ServeOptions {

@@ -2,7 +2,7 @@
 import { readFile } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
-import { decodePath } from './request-target.ts';
+import { decodePath } from '../http/request-target.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

@@ -4,17 +4,10 @@
 //   visits would receive it).
 // - the asset secret: a port-named cookie that lets a reload fetch the page and its scripts
 //   without the token in the address bar. It opens nothing but the static renderer files.
-import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 
 export function newToken(): string {
   return randomBytes(24).toString('base64url');
-}
-
-export function tokenMatches(expected: string, given: string | null | undefined): boolean {
-  if (!given) return false;
-  const a = Buffer.from(expected);
-  const b = Buffer.from(given);
-  return a.length === b.length && timingSafeEqual(a, b);
 }
 
 export function assetCookieName(port: number): string {

@@ -1,14 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import type { CliCommand } from '../command.ts';
-import { appRoot } from '../../paths.ts';
-
-export function appVersion(): string {
-  const pkg = JSON.parse(readFileSync(join(appRoot(), 'package.json'), 'utf8')) as {
-    version: string;
-  };
-  return pkg.version;
-}
+import { appVersion } from '../../app-version.ts';
 
 export const version: CliCommand = {
   name: 'version',
