@@ -23,5 +23,12 @@ describe('routesScript', () => {
     expect(script).toContain(
       'iptables -C OUTPUT -j KUBELAB-SVC 2>/dev/null || iptables -A OUTPUT -j KUBELAB-SVC',
     );
+    // pods' untranslated packets are refused by routing, whatever the filter table accepts first
+    expect(script).toContain(
+      `ip rule add priority 100 iif cni0 to ${config.serviceSubnet} unreachable`,
+    );
+    expect(script.indexOf('ip rule del priority 100')).toBeLessThan(
+      script.indexOf('ip rule add priority 100'),
+    );
   });
 });

@@ -34,6 +34,9 @@ export function cniConflist(node: NodeSpec): string {
 }
 
 /** Idempotent: re-run at every node start (routes vanish when a container stops). */
+/** Before the main table (32766): checked first for every packet routed from a pod. */
+const SERVICE_UNREACHABLE_PRIORITY = 100;
+
 export function routesScript(config: LabConfig, node: NodeSpec): string {
   const lines = [
     '#!/bin/bash',
@@ -66,6 +69,15 @@ export function routesScript(config: LabConfig, node: NodeSpec): string {
     `iptables -A KUBELAB-SVC -d ${config.serviceSubnet} -j REJECT`,
     'iptables -C FORWARD -j KUBELAB-SVC 2>/dev/null || iptables -A FORWARD -j KUBELAB-SVC',
     'iptables -C OUTPUT -j KUBELAB-SVC 2>/dev/null || iptables -A OUTPUT -j KUBELAB-SVC',
+  );
+  // The same refusal for pods' packets, decided by routing rather than by the filter table:
+  // the NetworkPolicy controller's chains come first in FORWARD and ACCEPT what policy allows,
+  // so an untranslated ClusterIP packet never reached the REJECT above and left the lab
+  // (counted by the clean-engine proof). Routing happens after kube-proxy's DNAT, so only
+  // untranslated packets arriving from the pod bridge match; the sender gets "no route to host".
+  lines.push(
+    `ip rule del priority ${SERVICE_UNREACHABLE_PRIORITY} 2>/dev/null || true`,
+    `ip rule add priority ${SERVICE_UNREACHABLE_PRIORITY} iif cni0 to ${config.serviceSubnet} unreachable`,
   );
   return lines.join('\n') + '\n';
 }
