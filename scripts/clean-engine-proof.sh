@@ -131,7 +131,14 @@ create_seconds=$(( $(date +%s) - t ))
 size=$(stat -c %s "$bundle")
 log "bundle create: $create_seconds s, $(( size / 1024 / 1024 )) MiB"
 
-# A damaged copy first: refused, nothing imported.
+# First, before this learner trusts anyone (a --trust below is remembered, as a yes is): unsigned
+# trust is not enough for a signed bundle from an unknown signer (no TTY here).
+if clean bundle load "$bundle" --trust-unsigned; then log "FAIL: an untrusted signer's bundle was loaded"; exit 1; fi
+[ "$(DOCKER_HOST="unix://$socket" docker images -q | wc -l)" = 0 ] ||
+  { log "FAIL: the untrusted bundle left images behind"; exit 1; }
+log "a signer nobody trusted yet refused, second engine still empty"
+
+# A damaged copy: refused, nothing imported.
 head -c $(( size * 3 / 4 )) "$bundle" >"$work/truncated.kubelab"
 if clean bundle load "$work/truncated.kubelab" --trust "$fingerprint"; then log "FAIL: a truncated bundle was loaded"; exit 1; fi
 [ "$(DOCKER_HOST="unix://$socket" docker images -q | wc -l)" = 0 ] ||
@@ -140,11 +147,6 @@ if clean bundle load "$work/truncated.kubelab" --trust "$fingerprint"; then log 
   { log "FAIL: the refused bundle left scenarios behind"; exit 1; }
 log "truncated copy refused, second engine still empty"
 
-# Unsigned trust is not enough for a signed bundle from an unknown signer (no TTY here).
-if clean bundle load "$bundle" --trust-unsigned; then log "FAIL: an untrusted signer's bundle was loaded"; exit 1; fi
-[ "$(DOCKER_HOST="unix://$socket" docker images -q | wc -l)" = 0 ] ||
-  { log "FAIL: the untrusted bundle left images behind"; exit 1; }
-log "a signer nobody trusted yet refused, second engine still empty"
 t=$(date +%s)
 clean bundle load "$bundle" --trust "$fingerprint"
 load_seconds=$(( $(date +%s) - t ))
