@@ -86,23 +86,26 @@ describe('a 1-node lab', () => {
     const result = await labUp(client, { lab, nodes: 1 });
     expect(result.start).toBe('cold');
     const config = await configOf(lab);
-    const pods = await kubectlOk(client, config, [
-      'get',
-      'pods',
-      '-n',
-      'kube-system',
-      '--no-headers',
-    ]);
-    for (const component of [
+    const components = [
       'etcd-control-plane',
       'kube-apiserver-control-plane',
       'kube-controller-manager-control-plane',
       'kube-scheduler-control-plane',
       'kube-proxy-',
+      'kube-router-',
       'coredns-',
-    ]) {
-      expect(pods).toMatch(new RegExp(`^${component}\\S*\\s+1/1\\s+Running`, 'm'));
-    }
+    ];
+    const ready = (pods: string, component: string): boolean =>
+      new RegExp(`^${component}\\S*\\s+1/1\\s+Running`, 'm').test(pods);
+    // `up` promises Ready nodes and answering DNS; a static pod restarted by kubeadm may still be
+    // finishing its readiness probe (seen: kube-scheduler 0/1 at 7 s), so give it a bounded while.
+    let pods = '';
+    await waitFor('every kube-system component Ready', 60_000, async () => {
+      pods = await kubectlOk(client, config, ['get', 'pods', '-n', 'kube-system', '--no-headers']);
+      return components.every((component) => ready(pods, component));
+    }).catch(() => undefined);
+    for (const component of components)
+      expect(ready(pods, component), `${component}\n${pods}`).toBe(true);
     const status = await labStatus(client, lab);
     expect(status.problems).toEqual([]);
     expect(status.nodes[0]).toMatchObject({
