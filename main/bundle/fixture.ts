@@ -13,7 +13,8 @@ import { IMAGES_ENTRY, MANIFEST_ENTRY, SCENARIOS_PREFIX, WORKSHOP_FORMAT } from 
 
 const sha256 = (data: Buffer): string => createHash('sha256').update(data).digest('hex');
 
-async function tarOf(entries: [string, Buffer][]): Promise<Buffer> {
+/** A tar of these entries, in order (also the payload-tags tests' archives). */
+export async function tarOf(entries: [string, Buffer | string][]): Promise<Buffer> {
   const pack = tar.pack();
   for (const [name, data] of entries) pack.entry({ name }, data);
   pack.finalize();

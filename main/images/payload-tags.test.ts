@@ -2,19 +2,10 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { gzipSync } from 'node:zlib';
-import tar from 'tar-stream';
 import { describe, expect, it } from 'vitest';
+import { tarOf } from '../bundle/fixture.ts';
 import { foreignTags, payloadTagReader } from './payload-tags.ts';
 import type { PayloadTags } from './payload-tags.ts';
-
-async function tarOf(entries: [string, string][]): Promise<Buffer> {
-  const pack = tar.pack();
-  for (const [name, data] of entries) pack.entry({ name }, data);
-  pack.finalize();
-  const chunks: Buffer[] = [];
-  for await (const chunk of pack as AsyncIterable<Buffer>) chunks.push(chunk);
-  return Buffer.concat(chunks);
-}
 
 async function read(bytes: Buffer): Promise<PayloadTags> {
   const reader = payloadTagReader();
