@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # THE test command (README, .ci/run): sets the machine up, then runs every check and test suite.
 #
-# Budget per stage (CI has 90 min on a clean clone; measured on this 2-core machine, warm engine,
-# 2026-12-01; a cold machine adds the image build, ≈ 25 min, to "lab images"):
-#   system + npm ≈ 0.5 min · lint + typecheck + build + dist:check ≈ 1.2 min · lab images ≈ 0 min
-#   unit + integration (vitest; incl. the serve/preview fuzz, 4000 inputs each, ≤ 2 min cap) ≈ 9 min
-#   clean-engine proof (signed bundle, second engine, verify all scenarios offline) ≈ 11 min
-#   offline proof ≈ 3 min · drills --short (1-node lab, 3 drills) ≈ 0.5 min · bench ≈ 3 min
-#   e2e ≈ 4 min — in all ≈ 33 min warm, ≈ 58 min cold.
+# Budget per stage (CI has 90 min on a clean clone). Measured in `.ci/run` on a clean clone of
+# 54e9432 on this 2-core machine with a warm engine, 2026-12-01 (1404 s in all); a cold machine
+# adds the image build to "lab images" (≈ 17 min measured here the same day):
+#   system + npm + lint + typecheck + build + dist:check ≈ 1.4 min · lab images ≈ 0 min
+#   unit + integration (vitest; incl. the serve/preview fuzz, 4000 inputs each, ≤ 2 min cap) ≈ 7 min
+#   clean-engine proof (signed bundle, second engine, verify all scenarios offline) ≈ 10.3 min
+#   offline proof ≈ 1.7 min · drills --short (1-node lab, 3 drills) ≈ 0.8 min · bench ≈ 2 min
+#   e2e ≈ 3.5 min — in all ≈ 23.5 min warm, ≈ 41 min cold.
 # Not in here (tagged long runs, figures in README): `npm run drills` (every fault drill).
 set -euo pipefail
 cd "$(dirname "$0")/.."
