@@ -7,7 +7,7 @@
 // are removed afterwards.
 import { spawn, spawnSync } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { mkdirSync, openSync, rmSync } from 'node:fs';
+import { mkdirSync, openSync, readFileSync, rmSync } from 'node:fs';
 import Docker from 'dockerode';
 
 const DATA_ROOT = '/var/lib/kubelab-e2e-engine';
@@ -56,7 +56,50 @@ async function waitForPing(docker: Docker, child: ChildProcess): Promise<void> {
   }
 }
 
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * What a run killed before its stop() (a CI timeout, a session ended hard) left behind: its
+ * dockerd may still run — stopped here only if the pidfile's process is a dockerd on this
+ * data-root — and its containers' mounts keep the data-root busy (unmounted lazily).
+ */
+async function clearLeftovers(): Promise<void> {
+  let pid = 0;
+  try {
+    pid = Number(readFileSync(`${RUN_DIR}/dockerd.pid`, 'utf8').trim());
+  } catch {
+    // no pidfile: no dockerd of an earlier run
+  }
+  let cmdline = '';
+  try {
+    if (pid > 0) cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
+  } catch {
+    // the process is gone
+  }
+  if (cmdline.includes(`--data-root=${DATA_ROOT}`)) {
+    process.kill(pid, 'SIGTERM');
+    const deadline = Date.now() + 30_000;
+    while (alive(pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
+    if (alive(pid)) process.kill(pid, 'SIGKILL');
+  }
+  const mounts = readFileSync('/proc/mounts', 'utf8')
+    .split('\n')
+    .map((line) => line.split(' ')[1] ?? '')
+    .filter((point) => point.startsWith(DATA_ROOT) || point.startsWith(RUN_DIR))
+    .sort()
+    .reverse();
+  for (const point of mounts) spawnSync('umount', ['-l', point]);
+}
+
 export async function startCleanEngine(): Promise<CleanEngine> {
+  await clearLeftovers();
   rmSync(DATA_ROOT, { recursive: true, force: true });
   mkdirSync(DATA_ROOT, { recursive: true });
   mkdirSync(RUN_DIR, { recursive: true });

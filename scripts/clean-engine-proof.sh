@@ -59,56 +59,82 @@ dockerd_pid=
 watcher_pid=
 
 [ "$(id -u)" = 0 ] || { log "needs root (a second dockerd)"; exit 2; }
-if [ -S "$socket" ]; then log "$socket exists: another clean-engine proof is running?"; exit 2; fi
-if ip link show "$bridge" >/dev/null 2>&1; then log "$bridge exists: another clean-engine proof is running?"; exit 2; fi
 
 fw_tag=$tag
 fw_prefix="klcp-$(( $$ % 100000 ))"
 # shellcheck source=lib/proof-firewall.sh
 . scripts/lib/proof-firewall.sh
+owner_file="$run_dir/proof.pid"
+bridges_file="$run_dir/bridges"
+
+# stop_engine PID — the second engine's labs and containers first, while it runs (a dockerd
+# stopped with running node containers leaves their mounts behind and the data-root cannot be
+# removed; everything on this engine is the proof's own), then the dockerd itself.
+stop_engine() {
+  local pid=$1
+  DOCKER_HOST="unix://$socket" KUBELAB_HOME="$work/learner-home" \
+    timeout 300 node bin/kubelab.js down --lab "$lab" --purge --data --yes >/dev/null 2>&1 || true
+  clean_docker ps -aq | xargs -r env DOCKER_HOST="unix://$socket" docker rm -f -v >/dev/null 2>&1 || true
+  clean_docker network prune -f >/dev/null 2>&1 || true
+  kill -TERM "$pid" 2>/dev/null || true
+  for _ in $(seq 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+  ! kill -0 "$pid" 2>/dev/null || kill -KILL "$pid" 2>/dev/null || true
+}
+
+# clear_host — what the second engine and its rules leave on the host: tagged rules, its default
+# bridge, lab bridges it did not remove (they would keep routing their subnets here), mounts
+# under its directories (a container that outlived a killed dockerd, unmounted lazily), and the
+# directories themselves.
+clear_host() {
+  fw_remove FORWARD INPUT
+  ip link del "$bridge" 2>/dev/null || true
+  if [ -f "$bridges_file" ]; then
+    while read -r br; do ip link del "$br" 2>/dev/null || true; done <"$bridges_file"
+  fi
+  awk -v a="$data_root" -v b="$run_dir" 'index($2, a) == 1 || index($2, b) == 1 { print $2 }' /proc/mounts |
+    sort -r | xargs -r -n1 umount -l 2>/dev/null || true
+  rm -rf "$data_root" "$run_dir"
+}
+
+# A proof that is really running owns $owner_file with a live pid: refuse. Anything else found
+# here is what a proof killed before its cleanup (a CI timeout, a session ended hard) left
+# behind — its dockerd may even still run: stop it (by the pid in its own pidfile, and only if
+# that process is a dockerd on this data-root) and clear the host before starting afresh.
+owner=$(cat "$owner_file" 2>/dev/null || true)
+if [ -n "$owner" ] && [ "$owner" != $$ ] && tr '\0' ' ' <"/proc/$owner/cmdline" 2>/dev/null | grep -q clean-engine-proof; then
+  log "another clean-engine proof is running (pid $owner); wait for it, or stop it"
+  exit 2
+fi
+if [ -e "$socket" ] || [ -d "$data_root" ] || ip link show "$bridge" >/dev/null 2>&1 ||
+  [ -n "$(fw_rules FORWARD)$(fw_rules INPUT)" ]; then
+  log "clearing what an earlier proof that did not finish left behind"
+  stale_pid=$(cat "$run_dir/dockerd.pid" 2>/dev/null || true)
+  if [ -n "$stale_pid" ] && tr '\0' ' ' <"/proc/$stale_pid/cmdline" 2>/dev/null | grep -q -- "--data-root=$data_root"; then
+    log "stopping its dockerd (pid $stale_pid)"
+    stop_engine "$stale_pid"
+  fi
+  clear_host
+fi
 
 cleanup() {
   local status=$?
   [ -z "$watcher_pid" ] || kill "$watcher_pid" 2>/dev/null || true
-  if [ -n "$dockerd_pid" ] && kill -0 "$dockerd_pid" 2>/dev/null; then
-    # Labs first, while the engine runs: a dockerd stopped with running node containers leaves
-    # their mounts behind and the data-root cannot be removed. Everything on this engine is the
-    # proof's own.
-    DOCKER_HOST="unix://$socket" KUBELAB_HOME="$work/learner-home" \
-      timeout 300 node bin/kubelab.js down --lab "$lab" --purge --data --yes >/dev/null 2>&1 || true
-    clean_docker ps -aq | xargs -r env DOCKER_HOST="unix://$socket" docker rm -f -v >/dev/null 2>&1 || true
-    clean_docker network prune -f >/dev/null 2>&1 || true
-    kill -TERM "$dockerd_pid"
-    for _ in $(seq 60); do kill -0 "$dockerd_pid" 2>/dev/null || break; sleep 0.5; done
-    ! kill -0 "$dockerd_pid" 2>/dev/null || kill -KILL "$dockerd_pid" || true
-  fi
-  fw_remove FORWARD INPUT
-  ip link del "$bridge" 2>/dev/null || true
-  # A lab bridge the engine did not remove (it was stopped before `down` finished) would keep
-  # routing its subnet on this host.
-  if [ -f "$work/bridges" ]; then
-    while read -r br; do ip link del "$br" 2>/dev/null || true; done <"$work/bridges"
-  fi
-  # Anything still mounted under the second engine's directories (a container that outlived a
-  # killed dockerd) is unmounted lazily so the directories can go.
-  awk -v a="$data_root" -v b="$run_dir" 'index($2, a) == 1 || index($2, b) == 1 { print $2 }' /proc/mounts |
-    sort -r | xargs -r -n1 umount -l 2>/dev/null || true
-  rm -rf "$data_root" "$run_dir" "$work"
+  if [ -n "$dockerd_pid" ] && kill -0 "$dockerd_pid" 2>/dev/null; then stop_engine "$dockerd_pid"; fi
+  clear_host
+  rm -rf "$work"
   log "second engine stopped and removed; $(( $(date +%s) - started )) s in all"
   exit "$status"
 }
-if [ -n "$(fw_rules FORWARD)$(fw_rules INPUT)" ]; then
-  log "iptables has rules tagged $tag: another clean-engine proof is running? (left over: iptables -S | grep $tag)"
-  exit 2
-fi
 trap cleanup EXIT
+mkdir -p "$run_dir"
+echo $$ >"$owner_file"
 
 ip link show docker0 >/dev/null 2>&1 || log "note: the host has no docker0 before this proof started"
 ip link add "$bridge" type bridge
 ip addr add "$bridge_cidr" dev "$bridge"
 ip link set "$bridge" up
 rm -rf "$data_root"
-mkdir -p "$data_root" "$run_dir"
+mkdir -p "$data_root"
 dockerd --data-root="$data_root" --exec-root="$run_dir/exec" --pidfile="$run_dir/dockerd.pid" \
   --host="unix://$socket" --bridge="$bridge" --iptables=false --ip6tables=false --ip-masq=false \
   --ip-forward=false --containerd-namespace=kubelab-clean \
@@ -193,7 +219,7 @@ if [ "$run_verify" = 1 ]; then
   clean_docker events --filter type=network --filter event=create --format '{{.Actor.ID}}' 2>/dev/null |
     while read -r id; do
       br="br-${id:0:12}"
-      echo "$br" >>"$work/bridges"
+      echo "$br" >>"$bridges_file"
       fw_add FORWARD fwd -i "$br" ! -o "$br"
       fw_accept FORWARD -i "$br" -o "$br"
       # Replies to the host's own connections (the engine pushing into the lab registry through

@@ -44,6 +44,9 @@ cleanup() {
   exit "$status"
 }
 trap cleanup EXIT
+# Rules of this lab's tag that a proof killed before its cleanup left behind would shadow the
+# counts below: they go first.
+fw_remove DOCKER-USER INPUT
 
 nodes=$(awk '/^nodes:/ { print $2 }' "scenarios/$scenario/scenario.yaml")
 log "lab $lab with ${nodes:-1} node(s) for $scenario"
