@@ -84,6 +84,15 @@ export async function waitFor(
   );
 }
 
+/** The API server answers /readyz (after a start, or before kubectl is asked for anything). */
+export function waitForApiServer(client: Docker, config: LabConfig): Promise<void> {
+  return waitFor(
+    'the API server',
+    120_000,
+    async () => (await kubectl(client, config, ['get', '--raw=/readyz'])).exitCode === 0,
+  );
+}
+
 export interface NodeList {
   items: Array<{
     metadata: { name: string };

@@ -12,7 +12,15 @@ import { imageRef } from '../images/hash.ts';
 import type { LabConfig, NodeSpec } from './config.ts';
 import { controlPlane, labConfig } from './config.ts';
 import { corednsConfigMap } from './addons/coredns.ts';
-import { applyManifest, dnsAnswers, kubectl, kubectlOk, readyNodes, waitFor } from './cluster.ts';
+import {
+  applyManifest,
+  dnsAnswers,
+  kubectl,
+  kubectlOk,
+  readyNodes,
+  waitFor,
+  waitForApiServer,
+} from './cluster.ts';
 import { findNodes } from './discover.ts';
 import type { FoundNode } from './discover.ts';
 import { requireLabImages } from './images-check.ts';
@@ -462,11 +470,7 @@ export async function labUp(client: Docker, options: UpOptions): Promise<UpResul
             await startNodes(client, config, [node]);
           }
           if (missing.length) {
-            await waitFor(
-              'the API server',
-              120_000,
-              async () => (await kubectl(client, config, ['get', '--raw=/readyz'])).exitCode === 0,
-            );
+            await waitForApiServer(client, config);
             await Promise.all(missing.map((node) => joinWorker(client, config, node, state.token)));
           }
           // Other nodes route to a recreated node's pod subnet again.
@@ -480,11 +484,7 @@ export async function labUp(client: Docker, options: UpOptions): Promise<UpResul
         name: 'add-ons',
         weight: 2,
         run: async (report) => {
-          await waitFor(
-            'the API server',
-            120_000,
-            async () => (await kubectl(client, config, ['get', '--raw=/readyz'])).exitCode === 0,
-          );
+          await waitForApiServer(client, config);
           await ensureAddons(client, config, report);
         },
       },
