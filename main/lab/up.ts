@@ -39,6 +39,7 @@ import type { LabState } from './state.ts';
 import { STORAGE_NAMESPACE, storageManifests } from './addons/storage.ts';
 import { NETWORK_POLICY_DAEMONSET, networkPolicyManifests } from './addons/network-policy.ts';
 import { pickSubnetIndex } from './subnet-pick.ts';
+import { retryIfStalled } from './actions/retry-if-stalled.ts';
 
 export interface UpOptions {
   lab: string;
@@ -290,38 +291,6 @@ async function waitReady(
     ]);
     return out.trim() === `${config.nodes.length}/${config.nodes.length}`;
   });
-}
-
-/**
- * Runs an idempotent step; if it has not settled after `stallMs`, runs it once more and takes
- * that answer. The timer also keeps the process alive, so a stall can never end in a silent exit.
- */
-async function retryIfStalled<T>(
-  what: string,
-  stallMs: number,
-  work: () => Promise<T>,
-  onRetry: () => void,
-): Promise<T> {
-  const attempt = (): Promise<T> => {
-    let timer: NodeJS.Timeout | undefined;
-    const stalled = new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () =>
-          reject(
-            new LabError('STALLED', `Timed out after ${stallMs / 1000} s waiting for ${what}.`),
-          ),
-        stallMs,
-      );
-    });
-    return Promise.race([work(), stalled]).finally(() => clearTimeout(timer));
-  };
-  try {
-    return await attempt();
-  } catch (error) {
-    if (!(error instanceof LabError) || error.code !== 'STALLED') throw error;
-    onRetry();
-    return attempt();
-  }
 }
 
 export async function labUp(client: Docker, options: UpOptions): Promise<UpResult> {
