@@ -6,7 +6,7 @@
 //               and the caller/event-bus types
 //   1 domain    engine, images, lab, scenarios, files, preview, terminal, checker, bundle
 //   2 api       the contract's implementation and dispatcher (api/*, app.ts, operations.ts)
-//   3 entries   cli, electron, server, bench, packaging, drills, renderer-build
+//   3 entries   cli, electron, server, bench, packaging, drills, conformance, renderer-build
 // A domain folder may import another domain folder (lab ↔ images ↔ engine); nothing below the
 // entries may import an entry, and nothing below api may import api's implementation.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
@@ -36,7 +36,7 @@ const DOMAIN = [
   'checker',
   'bundle',
 ];
-const ENTRIES = ['cli', 'electron', 'server', 'bench', 'packaging', 'drills'];
+const ENTRIES = ['cli', 'electron', 'server', 'bench', 'packaging', 'drills', 'conformance'];
 
 function layerOf(file: string): number {
   const [top] = file.split('/');
