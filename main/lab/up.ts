@@ -11,9 +11,7 @@ import type { NodeMode } from '../engine/node-mode.ts';
 import { imageRef } from '../images/hash.ts';
 import type { LabConfig, NodeSpec } from './config.ts';
 import { controlPlane, labConfig } from './config.ts';
-import { corednsConfigMap } from './addons/coredns.ts';
 import {
-  applyManifest,
   dnsAnswers,
   kubectl,
   kubectlOk,
@@ -29,16 +27,17 @@ import { hostKubeconfigPath, writeKubeconfigs } from './kubeconfig.ts';
 import { withLabLock } from './lock.ts';
 import { ensureNetwork } from './network.ts';
 import { createNode, varVolumeName } from './node-container.ts';
-import { execInContainer, nodeSh, writeFileInNode } from './node-exec.ts';
+import { execInContainer, writeFileInNode } from './node-exec.ts';
 import { configureNodeNetwork, recordPodCidr, waitForContainerd } from './node-setup.ts';
 import { runPhases } from './phases.ts';
 import type { Phase, PhaseReport } from './phases.ts';
 import { ensureRegistry, freePort, syncRegistry } from './registry.ts';
 import { readState, writeState } from './state.ts';
 import type { LabState } from './state.ts';
-import { STORAGE_NAMESPACE, storageManifests } from './addons/storage.ts';
-import { NETWORK_POLICY_DAEMONSET, networkPolicyManifests } from './addons/network-policy.ts';
+import { STORAGE_NAMESPACE } from './addons/storage.ts';
+import { NETWORK_POLICY_DAEMONSET } from './addons/network-policy.ts';
 import { pickSubnetIndex } from './subnet-pick.ts';
+import { ensureAddons, installCoreDns } from './actions/ensure-addons.ts';
 import { retryIfStalled } from './actions/retry-if-stalled.ts';
 
 export interface UpOptions {
@@ -140,114 +139,6 @@ async function joinWorker(
   );
   await recordPodCidr(node, (args) => kubectlOk(client, config, args));
 }
-
-/**
- * kubeadm's CoreDNS add-on (Deployment, Service, RBAC) with the lab's offline Corefile
- * (addons/coredns.ts) put in place first: kubeadm's default forwards to the node's resolver —
- * the lab gateway, i.e. out of the lab — and its `loop` probe went there the moment CoreDNS
- * started. kubeadm keeps a Corefile that is not its own default. (kubeadm init skips this
- * add-on for that reason, see kubeadm-config.ts.)
- */
-async function installCoreDns(client: Docker, config: LabConfig): Promise<void> {
-  await applyManifest(client, config, corednsConfigMap());
-  await nodeSh(
-    client,
-    controlPlane(config).container,
-    'kubeadm init phase addon coredns --config /kind/kubeadm.yaml',
-  );
-}
-
-/** Idempotent repairs of what a learner may have deleted: kubeadm's add-ons and ours. */
-async function ensureAddons(
-  client: Docker,
-  config: LabConfig,
-  report: (message: string) => void,
-): Promise<void> {
-  const cp = controlPlane(config);
-  // One kubectl call for everything to look for (each docker exec of kubectl costs 0.3–1 s).
-  const present = new Set(
-    (
-      await kubectlOk(client, config, [
-        'get',
-        '-n',
-        'kube-system',
-        'configmap/kubeadm-config',
-        'deployment/coredns',
-        'service/kube-dns',
-        'daemonset/kube-proxy',
-        '--ignore-not-found',
-        '-o',
-        'name',
-      ])
-    )
-      .split('\n')
-      // `deployment.apps/coredns` → `deployment/coredns`
-      .map((line) => line.trim().replace(/^([a-z]+)\.[^/]*\//, '$1/')),
-  );
-  const has = (args: string[]): boolean => present.has(`${args[2]}/${args[3]}`);
-  if (!has(['-n', 'kube-system', 'configmap', 'kubeadm-config'])) {
-    report("restoring kubeadm's cluster configuration");
-    await nodeSh(
-      client,
-      cp.container,
-      'kubeadm init phase upload-config all --config /kind/kubeadm.yaml && kubeadm init phase bootstrap-token --config /kind/kubeadm.yaml',
-    );
-  }
-  if (
-    !has(['-n', 'kube-system', 'deployment', 'coredns']) ||
-    !has(['-n', 'kube-system', 'service', 'kube-dns'])
-  ) {
-    report('restoring CoreDNS');
-    await installCoreDns(client, config);
-  }
-  if (!has(['-n', 'kube-system', 'daemonset', 'kube-proxy'])) {
-    report('restoring kube-proxy');
-    await nodeSh(
-      client,
-      cp.container,
-      'kubeadm init phase addon kube-proxy --config /kind/kubeadm.yaml',
-    );
-  }
-  // The offline Corefile is in place already, unless a learner changed it or kubeadm put its
-  // default back; then the running pods must read it again.
-  const corefile = await applyManifest(client, config, corednsConfigMap());
-  if (!/unchanged/.test(corefile)) {
-    report('CoreDNS: offline Corefile');
-    await kubectlOk(client, config, [
-      '-n',
-      'kube-system',
-      'rollout',
-      'restart',
-      'deployment',
-      'coredns',
-    ]);
-  }
-  // kubeadm's CoreDNS probes readiness every 10 s, so a started lab waited up to 10 s for DNS
-  // that was already answering (measured by `kubelab bench`: exactly 10.0 s of a warm start).
-  // Patched once; later starts see "no change" and roll nothing.
-  await kubectlOk(client, config, [
-    '-n',
-    'kube-system',
-    'patch',
-    'deployment',
-    'coredns',
-    '--type=strategic',
-    '-p',
-    JSON.stringify(COREDNS_READINESS_PATCH),
-  ]);
-  report('storage provisioner and default StorageClass');
-  await applyManifest(client, config, storageManifests(config));
-  report('NetworkPolicy controller (kube-router firewall)');
-  await applyManifest(client, config, networkPolicyManifests(config));
-}
-
-const COREDNS_READINESS_PATCH = {
-  spec: {
-    template: {
-      spec: { containers: [{ name: 'coredns', readinessProbe: { periodSeconds: 1 } }] },
-    },
-  },
-};
 
 async function waitReady(
   client: Docker,

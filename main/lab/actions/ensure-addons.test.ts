@@ -1,0 +1,46 @@
+// What `up` restores in kube-system, decided from one `kubectl get … -o name` listing.
+import { describe, expect, it } from 'vitest';
+import { ADDON_OBJECTS, addonRepairs, corefileChanged, presentObjects } from './ensure-addons.ts';
+
+const ALL = [
+  'configmap/kubeadm-config',
+  'deployment.apps/coredns',
+  'service/kube-dns',
+  'daemonset.apps/kube-proxy',
+  '',
+].join('\n');
+
+describe('presentObjects', () => {
+  it('reads kubectl names without their API group', () => {
+    const present = presentObjects(ALL);
+    for (const object of ADDON_OBJECTS) expect(present.has(object)).toBe(true);
+  });
+});
+
+describe('addonRepairs', () => {
+  it('restores nothing when everything is there', () => {
+    expect(addonRepairs(presentObjects(ALL))).toEqual([]);
+  });
+
+  it("restores everything, kubeadm's configuration first, when kube-system is empty", () => {
+    expect(addonRepairs(presentObjects(''))).toEqual(['kubeadm-config', 'coredns', 'kube-proxy']);
+  });
+
+  it('restores CoreDNS when only its Service is gone', () => {
+    const present = presentObjects(ALL.replace('service/kube-dns', ''));
+    expect(addonRepairs(present)).toEqual(['coredns']);
+  });
+
+  it('restores kube-proxy alone when a learner deleted its DaemonSet', () => {
+    const present = presentObjects(ALL.replace('daemonset.apps/kube-proxy', ''));
+    expect(addonRepairs(present)).toEqual(['kube-proxy']);
+  });
+});
+
+describe('corefileChanged', () => {
+  it('is false only for an unchanged ConfigMap', () => {
+    expect(corefileChanged('configmap/coredns unchanged\n')).toBe(false);
+    expect(corefileChanged('configmap/coredns configured\n')).toBe(true);
+    expect(corefileChanged('configmap/coredns created\n')).toBe(true);
+  });
+});
