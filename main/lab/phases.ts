@@ -13,13 +13,17 @@ export interface PhaseReport {
   message: string;
 }
 
+/**
+ * Runs the phases in order and returns their times in seconds by phase name. `timings` is filled
+ * as each phase ends, so a caller that holds it (a lab start's shared context) sees them too.
+ */
 export async function runPhases(
-  phases: Phase[],
+  phases: readonly Phase[],
   onProgress: (report: PhaseReport) => void,
   signal?: AbortSignal,
+  timings: Record<string, number> = {},
 ): Promise<Record<string, number>> {
   const total = phases.reduce((sum, phase) => sum + phase.weight, 0);
-  const timings: Record<string, number> = {};
   let done = 0;
   for (const phase of phases) {
     if (signal?.aborted) throw new Error('cancelled');

@@ -1,0 +1,67 @@
+// A lab start is a short list of named actions (kind's Action interface and its list of
+// actions): each does one concern, reads and writes one shared context, and is run as a phase
+// under its name (phases.ts: progress and timing). The lists for each kind of start are in
+// plan.ts; what decides the kind, before any action runs, is preflight.ts.
+import type Docker from 'dockerode';
+import type { LabConfig } from '../config.ts';
+import type { FoundNode } from '../discover.ts';
+import type { NodeCreateOptions } from '../node-container.ts';
+import { runPhases } from '../phases.ts';
+import type { PhaseReport } from '../phases.ts';
+import type { LabState } from '../state.ts';
+
+/**
+ * cold: kubeadm from scratch (a new lab, or one that never finished starting or lost its
+ * control plane: rebuilt); warm: a bootstrapped lab whose node containers are all there;
+ * repair: a bootstrapped lab whose workers are to be recreated (and joined) or removed.
+ */
+export type StartKind = 'cold' | 'warm' | 'repair';
+
+export interface UpContext {
+  /** The Docker engine the lab runs on. */
+  client: Docker;
+  config: LabConfig;
+  kind: StartKind;
+  /** What lab.json says: written before the first action, and bootstrapped after the last. */
+  state: LabState;
+  /** The lab's node containers found (by label) before the first action, by node name. */
+  found: ReadonlyMap<string, FoundNode>;
+  /** Workload images that are not built: the registry cannot serve them (a warning only). */
+  missingWorkloads: readonly string[];
+  /** How node containers are created on this engine (the control plane adds its API port). */
+  nodeOptions: Omit<NodeCreateOptions, 'apiPort'>;
+  onProgress: (report: PhaseReport) => void;
+  signal: AbortSignal | undefined;
+  /** Seconds per action, by name, filled as each ends (the bench prints them by key). */
+  timings: Record<string, number>;
+}
+
+/** What an action runs with: the shared context and a reporter for its own progress messages. */
+export interface ActionContext extends UpContext {
+  report: (message: string) => void;
+}
+
+export interface Action {
+  /** The phase name: shown in progress, and the key of the action's time in `timings`. */
+  readonly name: string;
+  /** Relative weight for the progress bar (roughly its share of a cold start's time). */
+  readonly weight: number;
+  run(ctx: ActionContext): Promise<void>;
+}
+
+/** Runs the actions in order as phases; a cancelled signal stops before the next one. */
+export function runActions(
+  actions: readonly Action[],
+  ctx: UpContext,
+): Promise<Record<string, number>> {
+  return runPhases(
+    actions.map((action) => ({
+      name: action.name,
+      weight: action.weight,
+      run: (report: (message: string) => void) => action.run({ ...ctx, report }),
+    })),
+    ctx.onProgress,
+    ctx.signal,
+    ctx.timings,
+  );
+}

@@ -1,0 +1,29 @@
+// The order of a lab start, for each kind of start (preflight.ts decides which). The names and
+// weights of these actions are the phases the CLI and the UI show and the keys of `timings`
+// that the bench prints: a list may change only together with them.
+import type { Action, StartKind } from './action.ts';
+import { addonsAction } from './addons.ts';
+import { controlPlaneAction } from './control-plane.ts';
+import { joinAction } from './join.ts';
+import { networkAction } from './network.ts';
+import { coldNodesAction, warmNodesAction } from './nodes.ts';
+import { readyAction } from './ready.ts';
+import { registryAction } from './registry.ts';
+
+export const START_ACTIONS: Readonly<Record<StartKind, readonly Action[]>> = {
+  cold: [
+    networkAction,
+    registryAction,
+    coldNodesAction,
+    controlPlaneAction,
+    joinAction,
+    addonsAction,
+    readyAction,
+  ],
+  // Without kubeadm: containers start, kubelab-init re-applies routes, kubelet and containerd
+  // pick up their state from the /var volume.
+  warm: [networkAction, registryAction, warmNodesAction, addonsAction, readyAction],
+  // A warm start whose nodes action also recreates and joins missing workers and removes extra
+  // ones — inside `nodes`, so its phases (and timing keys) are a warm start's.
+  repair: [networkAction, registryAction, warmNodesAction, addonsAction, readyAction],
+};

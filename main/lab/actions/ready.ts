@@ -1,0 +1,81 @@
+// ready: every node Ready, CoreDNS answering, the storage provisioner available and the
+// NetworkPolicy controller Ready on every node; then the kubeconfigs (host and every node).
+import type Docker from 'dockerode';
+import { NETWORK_POLICY_DAEMONSET } from '../addons/network-policy.ts';
+import { STORAGE_NAMESPACE } from '../addons/storage.ts';
+import { dnsAnswers, kubectlOk, readyNodes, waitFor } from '../cluster.ts';
+import type { LabConfig } from '../config.ts';
+import { writeKubeconfigs } from '../kubeconfig.ts';
+import { recordPodCidr } from '../node-setup.ts';
+import type { Action } from './action.ts';
+
+/** Every wanted node is among the Ready ones. */
+export function allReady(wanted: readonly string[], ready: readonly string[]): boolean {
+  return wanted.every((name) => ready.includes(name));
+}
+
+/** The provisioner Deployment's `{.status.availableReplicas}`: its one replica is available. */
+export function provisionerAvailable(availableReplicas: string): boolean {
+  return availableReplicas.trim() === '1';
+}
+
+/** A DaemonSet's `{.status.numberReady}/{.status.desiredNumberScheduled}`: Ready on every node. */
+export function readyOnEveryNode(readyOfScheduled: string, nodeCount: number): boolean {
+  return readyOfScheduled.trim() === `${nodeCount}/${nodeCount}`;
+}
+
+async function waitReady(
+  client: Docker,
+  config: LabConfig,
+  report: (message: string) => void,
+): Promise<void> {
+  const names = config.nodes.map((node) => node.name);
+  await waitFor(`nodes ${names.join(', ')} to be Ready`, 180_000, async () => {
+    const ready = await readyNodes(client, config);
+    report(`${ready.length}/${names.length} nodes Ready`);
+    return allReady(names, ready);
+  });
+  for (const node of config.nodes)
+    await recordPodCidr(node, (args) => kubectlOk(client, config, args));
+  report('waiting for CoreDNS to answer');
+  await waitFor('CoreDNS to answer kubernetes.default', 180_000, () => dnsAnswers(client, config));
+  report('waiting for the storage provisioner');
+  await waitFor('the storage provisioner to be available', 120_000, async () =>
+    provisionerAvailable(
+      await kubectlOk(client, config, [
+        'get',
+        'deployment',
+        'local-path-provisioner',
+        '-n',
+        STORAGE_NAMESPACE,
+        '-o',
+        'jsonpath={.status.availableReplicas}',
+      ]),
+    ),
+  );
+  // A policy applied right after `up` must be enforced: every node runs its controller.
+  report('waiting for the NetworkPolicy controller on every node');
+  await waitFor('the NetworkPolicy controller on every node', 120_000, async () =>
+    readyOnEveryNode(
+      await kubectlOk(client, config, [
+        'get',
+        'daemonset',
+        NETWORK_POLICY_DAEMONSET,
+        '-n',
+        'kube-system',
+        '-o',
+        'jsonpath={.status.numberReady}/{.status.desiredNumberScheduled}',
+      ]),
+      config.nodes.length,
+    ),
+  );
+}
+
+export const readyAction: Action = {
+  name: 'ready',
+  weight: 5,
+  run: async ({ client, config, state, report }) => {
+    await waitReady(client, config, report);
+    await writeKubeconfigs(client, config, state.apiPort);
+  },
+};
