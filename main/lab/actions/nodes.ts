@@ -7,7 +7,7 @@ import type { LabConfig, NodeSpec } from '../config.ts';
 import type { FoundNode } from '../discover.ts';
 import { createNode, varVolumeName } from '../node-container.ts';
 import { configureNodeNetwork, waitForContainerd } from '../node-setup.ts';
-import type { Action, UpContext } from './action.ts';
+import type { Action, ActionContext, StartKind, UpContext } from './action.ts';
 import { joinWorker } from './join.ts';
 
 async function removeNodeContainer(client: Docker, found: FoundNode): Promise<void> {
@@ -49,47 +49,110 @@ function startNodes(client: Docker, config: LabConfig, nodes: NodeSpec[]): Promi
   );
 }
 
-export const coldNodesAction: Action = {
-  name: 'nodes',
-  weight: 4,
-  run: async (ctx) => {
-    const { client, config, found, report } = ctx;
-    // An unfinished or half-deleted lab starts over: its node containers go, data stays.
-    for (const stale of found.values()) await removeNodeContainer(client, stale);
-    report(`creating ${config.nodes.length} node container(s)`);
-    for (const node of config.nodes) await create(ctx, node);
-    await startNodes(client, config, config.nodes);
-  },
-};
+/** One step of the nodes action, in the order planNodes gives them. */
+export type NodeStep =
+  /** Remove a container and its /var volume (and, if it was in the cluster, its Node object). */
+  | { step: 'remove'; node: FoundNode; deleteNodeObject: boolean; message?: string }
+  /** Create these containers, one after another. */
+  | { step: 'create'; nodes: NodeSpec[]; message: string }
+  /** Start these containers together, and configure each node's network once it runs. */
+  | { step: 'start'; nodes: NodeSpec[]; message?: string }
+  /** Join these (recreated) workers to the running cluster once its API server answers. */
+  | { step: 'join'; nodes: NodeSpec[] }
+  /** Rewrite these nodes' routes (to a recreated node's pod subnet). */
+  | { step: 'reroute'; nodes: NodeSpec[] };
 
-export const warmNodesAction: Action = {
+/**
+ * Which node containers go, which are created, started or joined, for a start of this kind
+ * with the lab's wanted nodes and the containers found. Progress messages are part of the plan.
+ */
+export function planNodes(
+  kind: StartKind,
+  wanted: readonly NodeSpec[],
+  found: ReadonlyMap<string, FoundNode>,
+): NodeStep[] {
+  if (kind === 'cold') {
+    return [
+      // An unfinished or half-deleted lab starts over: its node containers go, data stays.
+      ...[...found.values()].map((node): NodeStep => ({
+        step: 'remove',
+        node,
+        deleteNodeObject: false,
+      })),
+      {
+        step: 'create',
+        nodes: [...wanted],
+        message: `creating ${wanted.length} node container(s)`,
+      },
+      { step: 'start', nodes: [...wanted] },
+    ];
+  }
+  const steps: NodeStep[] = [];
+  // Extra workers (a smaller --nodes) leave the cluster; missing ones are created and join.
+  for (const [name, node] of found) {
+    if (!wanted.some((spec) => spec.name === name)) {
+      steps.push({ step: 'remove', node, deleteNodeObject: true, message: `removing ${name}` });
+    }
+  }
+  const existing = wanted.filter((node) => found.has(node.name));
+  const missing = wanted.filter((node) => !found.has(node.name));
+  steps.push({
+    step: 'start',
+    nodes: existing,
+    message: `starting ${existing.map((n) => n.name).join(', ')}`,
+  });
+  for (const node of missing) {
+    steps.push(
+      { step: 'create', nodes: [node], message: `recreating ${node.name}` },
+      { step: 'start', nodes: [node] },
+    );
+  }
+  if (missing.length) {
+    steps.push(
+      { step: 'join', nodes: missing },
+      // Other nodes route to a recreated node's pod subnet again.
+      { step: 'reroute', nodes: existing },
+    );
+  }
+  return steps;
+}
+
+async function runStep(ctx: ActionContext, step: NodeStep): Promise<void> {
+  const { client, config, report } = ctx;
+  switch (step.step) {
+    case 'remove':
+      if (step.message !== undefined) report(step.message);
+      if (step.deleteNodeObject) {
+        await kubectl(client, config, ['delete', 'node', step.node.name, '--ignore-not-found']);
+      }
+      await removeNodeContainer(client, step.node);
+      return;
+    case 'create':
+      report(step.message);
+      for (const node of step.nodes) await create(ctx, node);
+      return;
+    case 'start':
+      if (step.message !== undefined) report(step.message);
+      await startNodes(client, config, step.nodes);
+      return;
+    case 'join':
+      // The control plane was started a moment ago in this same action.
+      await waitForApiServer(client, config);
+      await Promise.all(
+        step.nodes.map((node) => joinWorker(client, config, node, ctx.state.token)),
+      );
+      return;
+    case 'reroute':
+      for (const node of step.nodes) await configureNodeNetwork(client, config, node);
+      return;
+  }
+}
+
+/** Shared by every kind of start: planNodes decides what a cold, warm or repair start does. */
+export const nodesAction: Action = {
   name: 'nodes',
   weight: 4,
   run: async (ctx) => {
-    const { client, config, found, state, report } = ctx;
-    // Extra workers (a smaller --nodes) leave the cluster; missing ones are created and join.
-    for (const [name, node] of found) {
-      if (!config.nodes.some((spec) => spec.name === name)) {
-        report(`removing ${name}`);
-        await kubectl(client, config, ['delete', 'node', name, '--ignore-not-found']);
-        await removeNodeContainer(client, node);
-      }
-    }
-    const existing = config.nodes.filter((node) => found.has(node.name));
-    report(`starting ${existing.map((n) => n.name).join(', ')}`);
-    await startNodes(client, config, existing);
-    const missing = config.nodes.filter((node) => !found.has(node.name));
-    for (const node of missing) {
-      report(`recreating ${node.name}`);
-      await create(ctx, node);
-      await startNodes(client, config, [node]);
-    }
-    if (missing.length) {
-      await waitForApiServer(client, config);
-      await Promise.all(missing.map((node) => joinWorker(client, config, node, state.token)));
-    }
-    // Other nodes route to a recreated node's pod subnet again.
-    if (missing.length)
-      for (const node of existing) await configureNodeNetwork(client, config, node);
+    for (const step of planNodes(ctx.kind, ctx.config.nodes, ctx.found)) await runStep(ctx, step);
   },
 };

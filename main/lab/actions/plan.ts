@@ -6,7 +6,7 @@ import { addonsAction } from './addons.ts';
 import { controlPlaneAction } from './control-plane.ts';
 import { joinAction } from './join.ts';
 import { networkAction } from './network.ts';
-import { coldNodesAction, warmNodesAction } from './nodes.ts';
+import { nodesAction } from './nodes.ts';
 import { readyAction } from './ready.ts';
 import { registryAction } from './registry.ts';
 
@@ -14,7 +14,7 @@ export const START_ACTIONS: Readonly<Record<StartKind, readonly Action[]>> = {
   cold: [
     networkAction,
     registryAction,
-    coldNodesAction,
+    nodesAction,
     controlPlaneAction,
     joinAction,
     addonsAction,
@@ -22,8 +22,8 @@ export const START_ACTIONS: Readonly<Record<StartKind, readonly Action[]>> = {
   ],
   // Without kubeadm: containers start, kubelab-init re-applies routes, kubelet and containerd
   // pick up their state from the /var volume.
-  warm: [networkAction, registryAction, warmNodesAction, addonsAction, readyAction],
+  warm: [networkAction, registryAction, nodesAction, addonsAction, readyAction],
   // A warm start whose nodes action also recreates and joins missing workers and removes extra
   // ones — inside `nodes`, so its phases (and timing keys) are a warm start's.
-  repair: [networkAction, registryAction, warmNodesAction, addonsAction, readyAction],
+  repair: [networkAction, registryAction, nodesAction, addonsAction, readyAction],
 };
