@@ -1,22 +1,7 @@
-// Entry of the `kubelab` CLI: finds the verb's module and runs it.
-import { commands } from './commands/index.ts';
+// Entry of the `kubelab` CLI: runs the verb argv names (see dispatch.ts).
+import { commands } from './verbs/index.ts';
+import { runCli } from './dispatch.ts';
 import { printError } from './output.ts';
-import { helpText } from './commands/help.ts';
-
-async function main(argv: string[]): Promise<number> {
-  const [verb, ...rest] = argv;
-  if (verb === undefined || verb === '--help' || verb === '-h') {
-    console.log(helpText());
-    return 0;
-  }
-  if (verb === '--version' || verb === '-v') return commands.version!.run(rest);
-  const command = commands[verb];
-  if (!command) {
-    console.error(`kubelab: unknown command "${verb}". Run \`kubelab help\` for the list.`);
-    return 2;
-  }
-  return command.run(rest);
-}
 
 let finished = false;
 // If the event loop drains while a command is still awaiting, something lost its callback:
@@ -30,7 +15,7 @@ process.on('beforeExit', () => {
   }
 });
 
-main(process.argv.slice(2)).then(
+runCli(process.argv.slice(2), commands).then(
   (code) => {
     finished = true;
     process.exitCode = code;

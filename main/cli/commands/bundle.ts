@@ -1,9 +1,8 @@
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
 // `kubelab bundle create FILE [--scenarios A,B] [--images A,B] [--scenarios-dir DIR]`,
 // `kubelab bundle load FILE`, `kubelab bundle inspect FILE`: the offline-workshop artefact.
-import { parseArgs } from 'node:util';
-import type { CliCommand } from '../command.ts';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import type { VerbRun } from '../command.ts';
 import { LabError } from '../../api/errors.ts';
 import { createWorkshopBundle } from '../../bundle/create.ts';
 import type { BundleProgress } from '../../bundle/create.ts';
@@ -20,7 +19,14 @@ import { installedScenariosRoot, loadAllScenarios } from '../../scenarios/load.t
 import { scenarioById } from '../../scenarios/by-id.ts';
 import { askYesNo, canAsk } from '../confirm.ts';
 import { bold, green } from '../output.ts';
-import { scenariosDirOption, scenariosRoot } from './scenario-args.ts';
+import { UsageError } from '../usage-error.ts';
+import type {
+  bundleCreateFlags,
+  bundleInspectFlags,
+  bundleKeygenFlags,
+  bundleLoadFlags,
+} from '../verbs/bundle.ts';
+import { scenariosRoot } from './scenario-args.ts';
 
 const list = (value: string | undefined): string[] =>
   (value ?? '')
@@ -53,28 +59,14 @@ function chosenImages(value: string | undefined): string[] {
   const known = IMAGE_CATALOG.map((spec) => spec.name);
   const unknown = names.filter((name) => !known.includes(name));
   if (unknown.length)
-    throw new LabError('BAD_REQUEST', `--images: unknown image(s) ${unknown.join(', ')}.`, {
-      fix: `Lab images: ${known.join(', ')}.`,
-    });
+    throw new UsageError(
+      `--images: unknown image(s) ${unknown.join(', ')} (lab images: ${known.join(', ')})`,
+    );
   return names;
 }
 
-async function create(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      scenarios: { type: 'string' },
-      images: { type: 'string' },
-      sign: { type: 'string' },
-      ...scenariosDirOption,
-    },
-  });
-  const [file, ...extra] = positionals;
-  if (!file || extra.length) {
-    console.error(`usage: kubelab bundle ${USAGE_CREATE}`);
-    return 2;
-  }
+export const create: VerbRun<typeof bundleCreateFlags> = async ({ values, positionals }) => {
+  const file = positionals[0]!;
   const root = await scenariosRoot(values['scenarios-dir']);
   const ids = list(values.scenarios);
   let scenarios: LoadedScenario[];
@@ -113,7 +105,7 @@ async function create(args: string[]): Promise<number> {
       'not signed: learners must confirm they trust the file (sign with --sign KEY; make a key with `kubelab bundle keygen`)',
     );
   return 0;
-}
+};
 
 async function readSigningKey(path: string): Promise<{ pem: string; fingerprint: string }> {
   let pem: string;
@@ -135,8 +127,7 @@ async function readSigningKey(path: string): Promise<{ pem: string; fingerprint:
   }
 }
 
-async function keygen(args: string[]): Promise<number> {
-  const { values } = parseArgs({ args, options: { out: { type: 'string', default: '.' } } });
+export const keygen: VerbRun<typeof bundleKeygenFlags> = async ({ values }) => {
   const dir = resolve(values.out);
   const keyFile = join(dir, 'kubelab-signing.key');
   const pubFile = join(dir, 'kubelab-signing.pub');
@@ -159,7 +150,7 @@ async function keygen(args: string[]): Promise<number> {
     `fingerprint: ${bold(key.fingerprint)} — learners compare it when they load your bundles`,
   );
   return 0;
-}
+};
 
 /** On a terminal, the learner decides; elsewhere only --trust / --trust-unsigned do. */
 async function askTrust(signer: string | null): Promise<boolean> {
@@ -174,17 +165,8 @@ async function askTrust(signer: string | null): Promise<boolean> {
   );
 }
 
-async function load(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: { trust: { type: 'string' }, 'trust-unsigned': { type: 'boolean', default: false } },
-  });
-  const [file, ...extra] = positionals;
-  if (!file || extra.length) {
-    console.error(`usage: kubelab bundle ${USAGE_LOAD}`);
-    return 2;
-  }
+export const load: VerbRun<typeof bundleLoadFlags> = async ({ values, positionals }) => {
+  const file = positionals[0]!;
   const result = await loadWorkshopBundle(await requireEngine(), file, {
     onProgress: progressPrinter(),
     decideTrust: trustDecision(
@@ -206,19 +188,10 @@ async function load(args: string[]): Promise<number> {
       `note: the bundle's scenario "${id}" replaces the built-in one of that id (the catalogue marks it; remove ${join(installedScenariosRoot(), id)} to get the built-in back)`,
     );
   return 0;
-}
+};
 
-async function inspect(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: { json: { type: 'boolean', default: false } },
-  });
-  const [file] = positionals;
-  if (!file) {
-    console.error('usage: kubelab bundle inspect FILE [--json]');
-    return 2;
-  }
+export const inspect: VerbRun<typeof bundleInspectFlags> = async ({ values, positionals }) => {
+  const file = positionals[0]!;
   const { manifest, signer } = await readBundleHead(file);
   console.log(
     values.json
@@ -226,29 +199,4 @@ async function inspect(args: string[]): Promise<number> {
       : `${describeManifest(manifest)}\nsigned by: ${signer ?? 'nobody (unsigned)'}`,
   );
   return 0;
-}
-
-const USAGE_CREATE =
-  'create FILE [--scenarios A,B] [--images A,B] [--scenarios-dir DIR] [--sign KEY]';
-const USAGE_LOAD = 'load FILE [--trust FINGERPRINT] [--trust-unsigned]';
-const verbs: Record<string, (args: string[]) => Promise<number>> = {
-  create,
-  load,
-  inspect,
-  keygen,
-};
-
-export const bundle: CliCommand = {
-  name: 'bundle',
-  summary:
-    'offline workshops: one verified file with the lab images and scenarios; load refuses a damaged one and imports nothing',
-  usage: `bundle ${USAGE_CREATE} | ${USAGE_LOAD} | inspect FILE [--json] | keygen [--out DIR]`,
-  run: async ([verb, ...rest]) => {
-    const handler = verb ? verbs[verb] : undefined;
-    if (!handler) {
-      console.error(`usage: kubelab ${bundle.usage}`);
-      return 2;
-    }
-    return handler(rest);
-  },
 };

@@ -1,8 +1,7 @@
 // `kubelab check SCENARIO [STEP]`: is the step done? Every condition with what was expected, what
 // was found, a hint and the command to look yourself. Without STEP: the learner's current step
 // (the first one not passed yet), or every step once all have passed.
-import { parseArgs } from 'node:util';
-import type { CliCommand } from '../command.ts';
+import type { VerbRun } from '../command.ts';
 import { requireEngine } from '../../engine/docker.ts';
 import { checkStepIn, findStep, openLab, problemResult } from '../../checker/check-step.ts';
 import {
@@ -15,8 +14,9 @@ import type { LabProgress } from '../../checker/progress.ts';
 import type { StepCheckResult } from '../../checker/result.ts';
 import { bold, dim, green, yellow } from '../output.ts';
 import { formatStepResult } from './check-output.ts';
-import { labName, labOption } from './lab-args.ts';
-import { scenarioById, scenariosDirOption, scenariosRoot } from './scenario-args.ts';
+import type { checkFlags } from '../verbs/check.ts';
+import { labName } from './lab-args.ts';
+import { scenarioById, scenariosRoot } from './scenario-args.ts';
 
 /** The hints revealed so far; with --hint, one more (recorded in the progress). */
 async function showHints(
@@ -46,76 +46,57 @@ async function showHints(
 /** Exit status when the lab, not the learner, kept a check from running. */
 export const CLUSTER_PROBLEM_EXIT = 3;
 
-export const check: CliCommand = {
-  name: 'check',
-  summary: "check a scenario step (default: the current one) and say what's missing",
-  usage: 'check SCENARIO [STEP] [--lab NAME] [--json] [--hint]',
-  run: async (args) => {
-    const { values, positionals } = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        ...labOption,
-        json: { type: 'boolean', default: false },
-        hint: { type: 'boolean', default: false },
-        ...scenariosDirOption,
-      },
-    });
-    const [id, stepArg] = positionals;
-    if (!id) {
-      console.error(`usage: kubelab ${check.usage}`);
-      return 2;
+export const run: VerbRun<typeof checkFlags> = async ({ values, positionals }) => {
+  const [id, stepArg] = positionals as [string, string | undefined];
+  const lab = labName(values.lab);
+  const loaded = await scenarioById(id, await scenariosRoot(values['scenarios-dir']));
+  const { progress, warning } = await readProgress(lab);
+  if (warning) console.error(yellow(`warning: ${warning}`));
+  const steps = loaded.scenario.steps;
+  const current = currentStepIndex(loaded.scenario, progress.scenarios[id]);
+  const indexes =
+    stepArg !== undefined
+      ? [findStep(loaded, /^\d+$/.test(stepArg) ? Number(stepArg) - 1 : stepArg).index]
+      : current === null
+        ? steps.map((_, i) => i)
+        : [current];
+  const client = await requireEngine();
+  const opened = await openLab(client, lab, loaded.scenario.nodes);
+  const results: StepCheckResult[] = [];
+  if ('problem' in opened) {
+    results.push(problemResult(loaded, indexes[0]!, opened.problem, 0));
+  } else {
+    for (const index of indexes) {
+      const result = await checkStepIn(opened.ctx, loaded, index, { wait: false });
+      results.push(result);
+      if (result.passed) await markStepPassed(lab, id, result.step);
+      if (result.clusterProblem) break;
     }
-    const lab = labName(values.lab);
-    const loaded = await scenarioById(id, await scenariosRoot(values['scenarios-dir']));
-    const { progress, warning } = await readProgress(lab);
-    if (warning) console.error(yellow(`warning: ${warning}`));
-    const steps = loaded.scenario.steps;
-    const current = currentStepIndex(loaded.scenario, progress.scenarios[id]);
-    const indexes =
-      stepArg !== undefined
-        ? [findStep(loaded, /^\d+$/.test(stepArg) ? Number(stepArg) - 1 : stepArg).index]
-        : current === null
-          ? steps.map((_, i) => i)
-          : [current];
-    const client = await requireEngine();
-    const opened = await openLab(client, lab, loaded.scenario.nodes);
-    const results: StepCheckResult[] = [];
-    if ('problem' in opened) {
-      results.push(problemResult(loaded, indexes[0]!, opened.problem, 0));
-    } else {
-      for (const index of indexes) {
-        const result = await checkStepIn(opened.ctx, loaded, index, { wait: false });
-        results.push(result);
-        if (result.passed) await markStepPassed(lab, id, result.step);
-        if (result.clusterProblem) break;
-      }
+  }
+  const clusterProblem = results.some((r) => r.clusterProblem);
+  const allPassed = results.every((r) => r.passed);
+  if (values.json) {
+    console.log(
+      JSON.stringify(stepArg !== undefined || current !== null ? results[0] : results, null, 2),
+    );
+  } else {
+    if (stepArg === undefined && current === null) {
+      console.log(green(`Every step of ${id} has passed before; checking them all again.`));
     }
-    const clusterProblem = results.some((r) => r.clusterProblem);
-    const allPassed = results.every((r) => r.passed);
-    if (values.json) {
+    for (const result of results) console.log(formatStepResult(result, steps.length));
+    const last = results[results.length - 1];
+    if (results.length === 1 && last && !last.passed && !last.clusterProblem) {
+      await showHints(lab, id, steps[last.index]!.hints, last.step, progress, values.hint);
+    }
+    if (results.length === 1 && last?.passed) {
+      const next = steps[last.index + 1];
       console.log(
-        JSON.stringify(stepArg !== undefined || current !== null ? results[0] : results, null, 2),
+        next
+          ? `next: ${bold(next.id)} – ${next.title}   (kubelab check ${id}${values.lab ? ` --lab ${lab}` : ''})`
+          : green(`That was the last step of ${id}. Well done!`),
       );
-    } else {
-      if (stepArg === undefined && current === null) {
-        console.log(green(`Every step of ${id} has passed before; checking them all again.`));
-      }
-      for (const result of results) console.log(formatStepResult(result, steps.length));
-      const last = results[results.length - 1];
-      if (results.length === 1 && last && !last.passed && !last.clusterProblem) {
-        await showHints(lab, id, steps[last.index]!.hints, last.step, progress, values.hint);
-      }
-      if (results.length === 1 && last?.passed) {
-        const next = steps[last.index + 1];
-        console.log(
-          next
-            ? `next: ${bold(next.id)} – ${next.title}   (kubelab check ${id}${values.lab ? ` --lab ${lab}` : ''})`
-            : green(`That was the last step of ${id}. Well done!`),
-        );
-      }
     }
-    if (clusterProblem) return CLUSTER_PROBLEM_EXIT;
-    return allPassed ? 0 : 1;
-  },
+  }
+  if (clusterProblem) return CLUSTER_PROBLEM_EXIT;
+  return allPassed ? 0 : 1;
 };

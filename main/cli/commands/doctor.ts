@@ -1,29 +1,23 @@
-import { parseArgs } from 'node:util';
-import type { CliCommand } from '../command.ts';
+import type { VerbRun } from '../command.ts';
 import { runDoctor } from '../../engine/doctor.ts';
 import { bold, green, red, yellow } from '../output.ts';
+import type { doctorFlags } from '../verbs/doctor.ts';
 
-export const doctor: CliCommand = {
-  name: 'doctor',
-  summary: 'check this machine can run a lab, with the fix for each problem',
-  usage: 'doctor [--json]',
-  run: async (args) => {
-    const { values } = parseArgs({ args, options: { json: { type: 'boolean', default: false } } });
-    const checks = await runDoctor();
-    if (values.json) {
-      console.log(JSON.stringify(checks, null, 2));
-    } else {
-      for (const check of checks) {
-        const mark =
-          check.status === 'ok'
-            ? green('ok  ')
-            : check.status === 'warn'
-              ? yellow('warn')
-              : red('FAIL');
-        console.log(`${mark} ${bold(check.title)}: ${check.detail}`);
-        if (check.fix) console.log(`     fix: ${check.fix}`);
-      }
+export const run: VerbRun<typeof doctorFlags> = async ({ values }) => {
+  const checks = await runDoctor();
+  if (values.json) {
+    console.log(JSON.stringify(checks, null, 2));
+  } else {
+    for (const check of checks) {
+      const mark =
+        check.status === 'ok'
+          ? green('ok  ')
+          : check.status === 'warn'
+            ? yellow('warn')
+            : red('FAIL');
+      console.log(`${mark} ${bold(check.title)}: ${check.detail}`);
+      if (check.fix) console.log(`     fix: ${check.fix}`);
     }
-    return checks.some((check) => check.status === 'fail') ? 1 : 0;
-  },
+  }
+  return checks.some((check) => check.status === 'fail') ? 1 : 0;
 };

@@ -1,25 +1,30 @@
-import type { CliCommand } from '../command.ts';
-import { commands } from './index.ts';
+// `kubelab help [VERB [SUB-VERB]]`: the overview, or one verb's usage from its declaration.
+import type { CliCommand, VerbRun } from '../command.ts';
+import { commandHelp, overviewText } from '../usage.ts';
+import { UsageError } from '../usage-error.ts';
+import type { helpFlags } from '../verbs/help.ts';
+import { commands } from '../verbs/index.ts';
 
-export function helpText(): string {
-  const lines = [
-    'kubelab — learn Kubernetes storage and networking on a real local cluster',
-    '',
-    'usage:',
-  ];
-  for (const command of Object.values(commands)) {
-    lines.push(`  kubelab ${command.usage}`, `      ${command.summary}`);
+export function helpFor(words: readonly string[]): string {
+  if (!words.length) return overviewText(commands);
+  const path: string[] = [];
+  let command: CliCommand | undefined;
+  let choices: readonly CliCommand[] = commands;
+  for (const word of words) {
+    command = choices.find((candidate) => candidate.name === word);
+    if (!command)
+      throw new UsageError(
+        path.length
+          ? `kubelab ${path.join(' ')} has no sub-command "${word}"`
+          : `there is no verb "${word}"`,
+      );
+    path.push(word);
+    choices = command.subcommands;
   }
-  lines.push('', 'Environment: KUBELAB_HOME (default ~/.kubelab), DOCKER_HOST.');
-  return lines.join('\n');
+  return commandHelp(path, command!);
 }
 
-export const help: CliCommand = {
-  name: 'help',
-  summary: 'show this list',
-  usage: 'help',
-  run: () => {
-    console.log(helpText());
-    return Promise.resolve(0);
-  },
+export const run: VerbRun<typeof helpFlags> = ({ positionals }) => {
+  console.log(helpFor(positionals));
+  return Promise.resolve(0);
 };

@@ -1,6 +1,5 @@
 // `kubelab images build|list|pack|load`
-import { parseArgs } from 'node:util';
-import type { CliCommand } from '../command.ts';
+import type { VerbRun } from '../command.ts';
 import { requireEngine } from '../../engine/docker.ts';
 import { buildImages } from '../../images/build.ts';
 import type { BuildProgress } from '../../images/build.ts';
@@ -8,6 +7,12 @@ import { imageInventory } from '../../images/inventory.ts';
 import { loadImages, packImages } from '../../images/bundle.ts';
 import { REQUIRED_LAB_IMAGES, workloadImageNames } from '../../lab/images-check.ts';
 import { bold, dim, green, yellow } from '../output.ts';
+import type {
+  imagesBuildFlags,
+  imagesListFlags,
+  imagesLoadFlags,
+  imagesPackFlags,
+} from '../verbs/images.ts';
 
 function formatBytes(bytes: number | null): string {
   if (bytes === null) return '-';
@@ -24,8 +29,7 @@ function progressLine(p: BuildProgress): string {
   return `${head}: ${Math.round(p.fraction * 100)}% ${seconds} ${p.step}`;
 }
 
-async function build(args: string[]): Promise<number> {
-  const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
+export const build: VerbRun<typeof imagesBuildFlags> = async ({ positionals }) => {
   const client = await requireEngine();
   const controller = new AbortController();
   process.once('SIGINT', () => controller.abort());
@@ -52,10 +56,9 @@ async function build(args: string[]): Promise<number> {
       : 'every image is up to date',
   );
   return 0;
-}
+};
 
-async function list(args: string[]): Promise<number> {
-  const { values } = parseArgs({ args, options: { json: { type: 'boolean', default: false } } });
+export const list: VerbRun<typeof imagesListFlags> = async ({ values }) => {
   const images = await imageInventory(await requireEngine());
   if (values.json) {
     console.log(JSON.stringify(images, null, 2));
@@ -72,15 +75,10 @@ async function list(args: string[]): Promise<number> {
     );
   }
   return 0;
-}
+};
 
-async function pack(args: string[]): Promise<number> {
-  const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
-  const [file, ...names] = positionals;
-  if (!file) {
-    console.error('usage: kubelab images pack FILE [NAME…]');
-    return 2;
-  }
+export const pack: VerbRun<typeof imagesPackFlags> = async ({ positionals }) => {
+  const [file, ...names] = positionals as [string, ...string[]];
   const chosen = names.length ? names : [...REQUIRED_LAB_IMAGES, ...workloadImageNames()];
   const manifest = await packImages(await requireEngine(), chosen, file, (m) => console.log(m));
   const gib = (manifest.payload.bytes / 1024 ** 3).toFixed(2);
@@ -90,32 +88,11 @@ async function pack(args: string[]): Promise<number> {
     ),
   );
   return 0;
-}
+};
 
-async function load(args: string[]): Promise<number> {
-  const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
-  const [file] = positionals;
-  if (!file) {
-    console.error('usage: kubelab images load FILE');
-    return 2;
-  }
+export const load: VerbRun<typeof imagesLoadFlags> = async ({ positionals }) => {
+  const file = positionals[0]!;
   const manifest = await loadImages(await requireEngine(), file, (m) => console.log(m));
   console.log(green(`loaded ${manifest.images.map((image) => image.name).join(', ')}`));
   return 0;
-}
-
-const verbs: Record<string, (args: string[]) => Promise<number>> = { build, list, pack, load };
-
-export const images: CliCommand = {
-  name: 'images',
-  summary: 'build, list, pack or load the lab images',
-  usage: 'images build [NAME…] | list [--json] | pack FILE [NAME…] | load FILE',
-  run: async ([verb, ...rest]) => {
-    const handler = verb ? verbs[verb] : undefined;
-    if (!handler) {
-      console.error(`usage: kubelab ${images.usage}`);
-      return 2;
-    }
-    return handler(rest);
-  },
 };

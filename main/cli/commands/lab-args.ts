@@ -1,8 +1,11 @@
-// Flags shared by the lab verbs.
-import { DEFAULT_LAB, validateLabName } from '../../lab/config.ts';
+// The --lab value, checked before anything touches Docker: a bad name is a usage error.
+import { validateLabName } from '../../lab/config.ts';
+import { asUsageError } from '../usage-error.ts';
 
-export const labOption = { lab: { type: 'string', default: DEFAULT_LAB } } as const;
-
-export function labName(value: string | undefined): string {
-  return validateLabName(value ?? DEFAULT_LAB);
+export function labName(value: string): string {
+  try {
+    return validateLabName(value);
+  } catch (error) {
+    throw asUsageError(error, '--lab');
+  }
 }

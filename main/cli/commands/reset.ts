@@ -1,43 +1,30 @@
-import { parseArgs } from 'node:util';
-import type { CliCommand } from '../command.ts';
+import type { VerbRun } from '../command.ts';
 import { requireEngine } from '../../engine/docker.ts';
 import { labReset } from '../../lab/reset.ts';
 import { green } from '../output.ts';
 import { existingLabConfig } from '../../lab/state.ts';
 import { confirmDestructive } from '../confirm.ts';
-import { labName, labOption } from './lab-args.ts';
+import type { resetFlags } from '../verbs/reset.ts';
+import { labName } from './lab-args.ts';
 
-export const reset: CliCommand = {
-  name: 'reset',
-  summary: 'remove everything learners made (--data: also their hostPath/PV folders)',
-  usage: 'reset [--lab NAME] [--data] [--yes]',
-  run: async (args) => {
-    const { values } = parseArgs({
-      args,
-      options: {
-        ...labOption,
-        data: { type: 'boolean', default: false },
-        yes: { type: 'boolean', default: false },
-      },
-    });
-    const lab = labName(values.lab);
-    // No lab: nothing to ask about; labReset says NO_LAB with the fix.
-    const config = await existingLabConfig(lab).catch(() => null);
-    if (config) {
-      const files = [...config.nodes.map((n) => n.hostDirs.mnt), config.volumesDir].join(', ');
-      await confirmDestructive(
-        `everything learners made in lab "${lab}" (pods, Services, claims, PVs, their namespaces)` +
-          (values.data ? ` and every file in ${files}` : ''),
-        `kubelab reset --lab ${lab}${values.data ? ' --data' : ''}`,
-        values.yes,
-      );
-    }
-    const result = await labReset(await requireEngine(), lab, values.data);
-    console.log(
-      green(
-        `lab "${lab}" reset in ${result.seconds.toFixed(1)} s${values.data ? ' (data folders emptied)' : ''}`,
-      ),
+export const run: VerbRun<typeof resetFlags> = async ({ values }) => {
+  const lab = labName(values.lab);
+  // No lab: nothing to ask about; labReset says NO_LAB with the fix.
+  const config = await existingLabConfig(lab).catch(() => null);
+  if (config) {
+    const files = [...config.nodes.map((n) => n.hostDirs.mnt), config.volumesDir].join(', ');
+    await confirmDestructive(
+      `everything learners made in lab "${lab}" (pods, Services, claims, PVs, their namespaces)` +
+        (values.data ? ` and every file in ${files}` : ''),
+      `kubelab reset --lab ${lab}${values.data ? ' --data' : ''}`,
+      values.yes,
     );
-    return 0;
-  },
+  }
+  const result = await labReset(await requireEngine(), lab, values.data);
+  console.log(
+    green(
+      `lab "${lab}" reset in ${result.seconds.toFixed(1)} s${values.data ? ' (data folders emptied)' : ''}`,
+    ),
+  );
+  return 0;
 };

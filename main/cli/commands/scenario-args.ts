@@ -7,8 +7,6 @@ import { SCENARIO_FILE, catalogRoots } from '../../scenarios/load.ts';
 
 export { scenarioById } from '../../scenarios/by-id.ts';
 
-export const scenariosDirOption = { 'scenarios-dir': { type: 'string' } } as const;
-
 export async function scenariosRoot(value: string | undefined): Promise<string | string[]> {
   if (value === undefined) return catalogRoots();
   const dir = resolve(value);

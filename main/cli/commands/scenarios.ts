@@ -1,20 +1,16 @@
 // `kubelab scenarios [--json]` lists the guided scenarios; `kubelab scenarios lint DIR…` checks
 // scenario folders without a cluster (DIR is one scenario, or a folder of them).
-import { parseArgs } from 'node:util';
-import type { CliCommand } from '../command.ts';
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { VerbRun } from '../command.ts';
 import { SCENARIO_FILE, loadAllScenarios } from '../../scenarios/load.ts';
 import { lintScenarioFolder } from '../../scenarios/lint.ts';
 import { formatProblem, hasErrors } from '../../scenarios/problems.ts';
 import { bold, green, red, yellow } from '../output.ts';
-import { scenariosDirOption, scenariosRoot } from './scenario-args.ts';
+import type { scenariosLintFlags, scenariosListFlags } from '../verbs/scenarios.ts';
+import { scenariosRoot } from './scenario-args.ts';
 
-async function list(args: string[]): Promise<number> {
-  const { values } = parseArgs({
-    args,
-    options: { json: { type: 'boolean', default: false }, ...scenariosDirOption },
-  });
+export const list: VerbRun<typeof scenariosListFlags> = async ({ values }) => {
   const catalog = await loadAllScenarios(await scenariosRoot(values['scenarios-dir']));
   const rows = catalog.scenarios.map(({ id, scenario }) => ({
     id,
@@ -48,7 +44,7 @@ async function list(args: string[]): Promise<number> {
     for (const problem of failure.problems) console.log(`  ${problem}`);
   }
   return failures.length ? 1 : 0;
-}
+};
 
 /**
  * The scenario folders a lint argument means: the folder itself when it holds scenario.yaml,
@@ -79,12 +75,7 @@ async function lintTargets(dir: string): Promise<{ folders: string[]; problem?: 
   return { folders };
 }
 
-async function lint(args: string[]): Promise<number> {
-  const { positionals } = parseArgs({ args, allowPositionals: true, options: {} });
-  if (!positionals.length) {
-    console.error('usage: kubelab scenarios lint DIR…');
-    return 2;
-  }
+export const lint: VerbRun<typeof scenariosLintFlags> = async ({ positionals }) => {
   let errors = false;
   const folders: string[] = [];
   for (const arg of positionals) {
@@ -108,11 +99,4 @@ async function lint(args: string[]): Promise<number> {
       );
   }
   return errors ? 1 : 0;
-}
-
-export const scenarios: CliCommand = {
-  name: 'scenarios',
-  summary: 'list the guided scenarios; `lint DIR…` checks scenario folders',
-  usage: 'scenarios [--json] | scenarios lint DIR…',
-  run: (args) => (args[0] === 'lint' ? lint(args.slice(1)) : list(args)),
 };

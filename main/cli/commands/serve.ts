@@ -1,17 +1,18 @@
-import { parseArgs } from 'node:util';
-import type { CliCommand } from '../command.ts';
+import type { VerbRun } from '../command.ts';
 import { createApp } from '../../app.ts';
 import { ensureRendererBuilt } from '../../renderer-build.ts';
 import { startServer } from '../../server/http-server.ts';
-import { LabError } from '../../api/errors.ts';
 import { bold } from '../output.ts';
+import { UsageError } from '../usage-error.ts';
+import { PORT_FLAG } from '../verbs/shared-flags.ts';
+import type { serveFlags } from '../verbs/serve.ts';
 
-export const DEFAULT_PORT = 7420;
+export const DEFAULT_PORT = Number(PORT_FLAG.default);
 
-export function parsePort(text: string | undefined): number {
-  const port = Number(text ?? DEFAULT_PORT);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new LabError('BAD_ARGUMENT', `--port must be a number from 0 to 65535, not "${text}".`);
+export function parsePort(text: string): number {
+  const port = Number(text);
+  if (!/^\d+$/.test(text) || port > 65535) {
+    throw new UsageError(`--port must be a number from 0 to 65535, not "${text}"`);
   }
   return port;
 }
@@ -39,12 +40,5 @@ export async function serveUntilStopped(port: number): Promise<number> {
   return 0;
 }
 
-export const serve: CliCommand = {
-  name: 'serve',
-  summary: 'run the UI in a browser (127.0.0.1 only, token in the URL)',
-  usage: 'serve [--port N]',
-  run: async (args) => {
-    const { values } = parseArgs({ args, options: { port: { type: 'string' } } });
-    return serveUntilStopped(parsePort(values.port));
-  },
-};
+export const run: VerbRun<typeof serveFlags> = ({ values }) =>
+  serveUntilStopped(parsePort(values.port));

@@ -1,20 +1,18 @@
 // `kubelab verify [SCENARIO…]`: the scenarios' self-test on a real lab (default lab "verify"):
 // each step must fail before its solution, the solution must work, and the step must pass
 // after. Prints per scenario and step the result and the seconds taken.
-import { parseArgs } from 'node:util';
-import type { CliCommand } from '../command.ts';
+import type { VerbRun } from '../command.ts';
 import { requireEngine } from '../../engine/docker.ts';
 import type { VerifyReport } from '../../checker/verify.ts';
 import { verifyScenario } from '../../checker/verify.ts';
 import type { LoadedScenario } from '../../scenarios/load.ts';
 import { loadAllScenarios } from '../../scenarios/load.ts';
 import { formatProblem } from '../../scenarios/problems.ts';
-import { validateLabName } from '../../lab/config.ts';
 import { bold, dim, green, red } from '../output.ts';
+import type { verifyFlags } from '../verbs/verify.ts';
 import { formatCheckResult } from './check-output.ts';
-import { scenarioById, scenariosDirOption, scenariosRoot } from './scenario-args.ts';
-
-export const VERIFY_LAB = 'verify';
+import { labName } from './lab-args.ts';
+import { scenarioById, scenariosRoot } from './scenario-args.ts';
 
 function printReport(report: VerifyReport): void {
   const mark = report.passed ? green('PASS') : red('FAIL');
@@ -40,90 +38,76 @@ function printReport(report: VerifyReport): void {
   }
 }
 
-export const verify: CliCommand = {
-  name: 'verify',
-  summary: "self-test scenarios on a real lab: every step's checks and solution",
-  usage: 'verify [SCENARIO…] [--json] [--lab NAME] [--scenarios-dir DIR]',
-  run: async (args) => {
-    const { values, positionals } = parseArgs({
-      args,
-      allowPositionals: true,
-      options: {
-        lab: { type: 'string', default: VERIFY_LAB },
-        json: { type: 'boolean', default: false },
-        ...scenariosDirOption,
+export const run: VerbRun<typeof verifyFlags> = async ({ values, positionals }) => {
+  const lab = labName(values.lab);
+  const root = await scenariosRoot(values['scenarios-dir']);
+  const log = values.json
+    ? (line: string): void => console.error(line)
+    : (line: string): void => console.log(line);
+  let scenarios: LoadedScenario[];
+  const loadFailures: { scenario: string; problems: string[] }[] = [];
+  if (positionals.length) {
+    scenarios = [];
+    for (const id of positionals) scenarios.push(await scenarioById(id, root));
+  } else {
+    const catalog = await loadAllScenarios(root);
+    // Grouped by node count (stable), so the lab changes size as rarely as possible.
+    scenarios = [...catalog.scenarios].sort((a, b) => b.scenario.nodes - a.scenario.nodes);
+    for (const failure of catalog.failures) {
+      loadFailures.push({ scenario: failure.id, problems: failure.problems.map(formatProblem) });
+    }
+  }
+  const client = await requireEngine();
+  const controller = new AbortController();
+  process.once('SIGINT', () => controller.abort());
+  const reports: VerifyReport[] = [];
+  const started = Date.now();
+  for (const loaded of scenarios) {
+    const scenarioStarted = Date.now();
+    const stamp = (): string =>
+      dim(`${((Date.now() - scenarioStarted) / 1000).toFixed(0).padStart(4)}s`);
+    log(
+      bold(
+        `verify ${loaded.id} (${loaded.scenario.nodes} node(s), ${loaded.scenario.steps.length} steps) on lab ${lab}`,
+      ),
+    );
+    const report = await verifyScenario(client, loaded, {
+      lab,
+      signal: controller.signal,
+      onEvent: (event) => {
+        if (event.type === 'setup') log(`${stamp()} ${event.message}`);
+        else if (event.type === 'step')
+          log(`${stamp()} ${event.index + 1}/${event.total} ${event.step}: ${event.phase}`);
       },
     });
-    const lab = validateLabName(values.lab);
-    const root = await scenariosRoot(values['scenarios-dir']);
-    const log = values.json
-      ? (line: string): void => console.error(line)
-      : (line: string): void => console.log(line);
-    let scenarios: LoadedScenario[];
-    const loadFailures: { scenario: string; problems: string[] }[] = [];
-    if (positionals.length) {
-      scenarios = [];
-      for (const id of positionals) scenarios.push(await scenarioById(id, root));
-    } else {
-      const catalog = await loadAllScenarios(root);
-      // Grouped by node count (stable), so the lab changes size as rarely as possible.
-      scenarios = [...catalog.scenarios].sort((a, b) => b.scenario.nodes - a.scenario.nodes);
-      for (const failure of catalog.failures) {
-        loadFailures.push({ scenario: failure.id, problems: failure.problems.map(formatProblem) });
-      }
+    reports.push(report);
+    if (!values.json) printReport(report);
+    if (controller.signal.aborted) break;
+  }
+  const passed = loadFailures.length === 0 && reports.every((r) => r.passed);
+  if (values.json) {
+    console.log(
+      JSON.stringify(
+        { lab, passed, seconds: (Date.now() - started) / 1000, reports, loadFailures },
+        null,
+        2,
+      ),
+    );
+  } else {
+    for (const failure of loadFailures) {
+      console.log(red(`FAIL ${failure.scenario}: does not load`));
+      for (const problem of failure.problems) console.log(`  ${problem}`);
     }
-    const client = await requireEngine();
-    const controller = new AbortController();
-    process.once('SIGINT', () => controller.abort());
-    const reports: VerifyReport[] = [];
-    const started = Date.now();
-    for (const loaded of scenarios) {
-      const scenarioStarted = Date.now();
-      const stamp = (): string =>
-        dim(`${((Date.now() - scenarioStarted) / 1000).toFixed(0).padStart(4)}s`);
-      log(
-        bold(
-          `verify ${loaded.id} (${loaded.scenario.nodes} node(s), ${loaded.scenario.steps.length} steps) on lab ${lab}`,
-        ),
-      );
-      const report = await verifyScenario(client, loaded, {
-        lab,
-        signal: controller.signal,
-        onEvent: (event) => {
-          if (event.type === 'setup') log(`${stamp()} ${event.message}`);
-          else if (event.type === 'step')
-            log(`${stamp()} ${event.index + 1}/${event.total} ${event.step}: ${event.phase}`);
-        },
-      });
-      reports.push(report);
-      if (!values.json) printReport(report);
-      if (controller.signal.aborted) break;
-    }
-    const passed = loadFailures.length === 0 && reports.every((r) => r.passed);
-    if (values.json) {
+    console.log(bold('summary'));
+    for (const report of reports) {
+      const ok = report.steps.filter((s) => s.passed).length;
       console.log(
-        JSON.stringify(
-          { lab, passed, seconds: (Date.now() - started) / 1000, reports, loadFailures },
-          null,
-          2,
-        ),
-      );
-    } else {
-      for (const failure of loadFailures) {
-        console.log(red(`FAIL ${failure.scenario}: does not load`));
-        for (const problem of failure.problems) console.log(`  ${problem}`);
-      }
-      console.log(bold('summary'));
-      for (const report of reports) {
-        const ok = report.steps.filter((s) => s.passed).length;
-        console.log(
-          `  ${report.passed ? green('PASS') : red('FAIL')} ${report.scenario.padEnd(17)} ${`${report.seconds.toFixed(0)} s`.padStart(6)}  ${ok}/${report.steps.length} steps`,
-        );
-      }
-      console.log(
-        `${passed ? green('all scenarios pass') : red('some scenarios fail')} (${((Date.now() - started) / 1000).toFixed(0)} s)`,
+        `  ${report.passed ? green('PASS') : red('FAIL')} ${report.scenario.padEnd(17)} ${`${report.seconds.toFixed(0)} s`.padStart(6)}  ${ok}/${report.steps.length} steps`,
       );
     }
-    return passed ? 0 : 1;
-  },
+    console.log(
+      `${passed ? green('all scenarios pass') : red('some scenarios fail')} (${((Date.now() - started) / 1000).toFixed(0)} s)`,
+    );
+  }
+  return passed ? 0 : 1;
 };

@@ -1,12 +1,8 @@
-import type { CliCommand } from '../command.ts';
+import type { VerbRun } from '../command.ts';
 import { appVersion } from '../../app-version.ts';
+import type { versionFlags } from '../verbs/version.ts';
 
-export const version: CliCommand = {
-  name: 'version',
-  summary: 'print the kubelab version (also --version)',
-  usage: 'version',
-  run: () => {
-    console.log(`kubelab ${appVersion()}`);
-    return Promise.resolve(0);
-  },
+export const run: VerbRun<typeof versionFlags> = () => {
+  console.log(`kubelab ${appVersion()}`);
+  return Promise.resolve(0);
 };

@@ -1,0 +1,56 @@
+import { defineCommand, defineGroup } from '../command.ts';
+import { JSON_FLAG } from './shared-flags.ts';
+
+export const imagesBuildFlags = {};
+export const imagesListFlags = { json: JSON_FLAG } as const;
+export const imagesPackFlags = {};
+export const imagesLoadFlags = {};
+
+export const images = defineGroup({
+  name: 'images',
+  summary: 'build, list, pack or load the lab images',
+  subcommands: [
+    defineCommand({
+      name: 'build',
+      summary: 'build the lab images that are missing or stale (dependencies first)',
+      flags: imagesBuildFlags,
+      positionals: [
+        {
+          name: 'NAME',
+          optional: true,
+          variadic: true,
+          description: 'only these images and what they need (default: every image)',
+        },
+      ],
+      load: async () => (await import('../commands/images.ts')).build,
+    }),
+    defineCommand({
+      name: 'list',
+      summary: 'name, state, size, built-at and ref of every lab image',
+      flags: imagesListFlags,
+      load: async () => (await import('../commands/images.ts')).list,
+    }),
+    defineCommand({
+      name: 'pack',
+      summary: 'write the images to one verified file for offline machines',
+      flags: imagesPackFlags,
+      positionals: [
+        { name: 'FILE', completes: 'file', description: 'the file to write' },
+        {
+          name: 'NAME',
+          optional: true,
+          variadic: true,
+          description: 'only these images (default: every image a lab uses)',
+        },
+      ],
+      load: async () => (await import('../commands/images.ts')).pack,
+    }),
+    defineCommand({
+      name: 'load',
+      summary: 'import the images of a packed file (a damaged file imports nothing)',
+      flags: imagesLoadFlags,
+      positionals: [{ name: 'FILE', completes: 'file', description: 'the packed file' }],
+      load: async () => (await import('../commands/images.ts')).load,
+    }),
+  ],
+});

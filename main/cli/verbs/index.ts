@@ -1,0 +1,45 @@
+// The registry of CLI verbs: declarations only (flags, positionals, sub-verbs, a lazy import of
+// the implementation), so that help, --help, version and completion start without loading
+// dockerode, zod or the lab. The verbs and their flags are a contract: keep them stable.
+import type { CliCommand } from '../command.ts';
+import { bench } from './bench.ts';
+import { bundle } from './bundle.ts';
+import { check } from './check.ts';
+import { doctor } from './doctor.ts';
+import { down } from './down.ts';
+import { exec, shell } from './exec.ts';
+import { help } from './help.ts';
+import { images } from './images.ts';
+import { kubectl } from './kubectl.ts';
+import { reset } from './reset.ts';
+import { scenarios } from './scenarios.ts';
+import { desktop, serve } from './serve.ts';
+import { solve } from './solve.ts';
+import { status } from './status.ts';
+import { topology } from './topology.ts';
+import { up } from './up.ts';
+import { verify } from './verify.ts';
+import { version } from './version.ts';
+
+export const commands: readonly CliCommand[] = [
+  help,
+  version,
+  doctor,
+  images,
+  bundle,
+  up,
+  status,
+  reset,
+  down,
+  kubectl,
+  exec,
+  shell,
+  topology,
+  scenarios,
+  check,
+  solve,
+  verify,
+  bench,
+  serve,
+  desktop,
+];

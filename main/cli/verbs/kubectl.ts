@@ -1,0 +1,16 @@
+import { defineCommand } from '../command.ts';
+import { LAB_FLAG } from './shared-flags.ts';
+
+export const kubectlFlags = { lab: LAB_FLAG } as const;
+
+export const kubectl = defineCommand({
+  name: 'kubectl',
+  summary: 'kubectl against a lab (runs inside its control-plane node)',
+  flags: kubectlFlags,
+  passthrough: {
+    name: 'ARGS…',
+    description: 'kubectl’s arguments (without --, every argument goes to kubectl)',
+    requireSeparator: false,
+  },
+  load: async () => (await import('../commands/kubectl.ts')).run,
+});

@@ -1,0 +1,32 @@
+import { defineCommand, defineGroup } from '../command.ts';
+import { JSON_FLAG, SCENARIOS_DIR_FLAG } from './shared-flags.ts';
+
+export const scenariosListFlags = { json: JSON_FLAG, 'scenarios-dir': SCENARIOS_DIR_FLAG } as const;
+export const scenariosLintFlags = {};
+
+export const scenarios = defineGroup({
+  name: 'scenarios',
+  summary: 'list the guided scenarios; `lint DIR…` checks scenario folders',
+  own: defineCommand({
+    name: 'scenarios',
+    summary: 'list the guided scenarios',
+    flags: scenariosListFlags,
+    load: async () => (await import('../commands/scenarios.ts')).list,
+  }),
+  subcommands: [
+    defineCommand({
+      name: 'lint',
+      summary: 'check scenario folders without a cluster, with exact messages',
+      flags: scenariosLintFlags,
+      positionals: [
+        {
+          name: 'DIR',
+          variadic: true,
+          completes: 'dir',
+          description: 'a scenario folder, or a folder of them',
+        },
+      ],
+      load: async () => (await import('../commands/scenarios.ts')).lint,
+    }),
+  ],
+});
