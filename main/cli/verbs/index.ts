@@ -5,6 +5,7 @@ import type { CliCommand } from '../command.ts';
 import { bench } from './bench.ts';
 import { bundle } from './bundle.ts';
 import { check } from './check.ts';
+import { completion } from './completion.ts';
 import { doctor } from './doctor.ts';
 import { down } from './down.ts';
 import { exec, shell } from './exec.ts';
@@ -42,4 +43,5 @@ export const commands: readonly CliCommand[] = [
   bench,
   serve,
   desktop,
+  completion,
 ];
