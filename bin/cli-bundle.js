@@ -1,0 +1,144 @@
+// The CLI's prebuilt JavaScript: compiling the TypeScript with tsx at every start cost 1.5-2 s
+// (`kubelab version` included), so the first run bundles main/cli with esbuild into a cache and
+// later runs import that bundle directly. The cache is keyed by the size and mtime of every file
+// esbuild read (its metafile), so an edit anywhere the CLI can reach rebuilds it; checking costs
+// one small JSON read and a stat per input. When esbuild is missing or the build fails, the
+// caller falls back to tsx, so `npx kubelab` keeps working with no build step.
+//
+// The cache lives under the checkout's node_modules/.cache on purpose: main/paths.ts finds the
+// app root by walking up from the running module to kubelab's package.json, which must work
+// from the bundle as it does from the sources.
+import { createHash } from 'node:crypto';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const ENTRY = 'main/cli/index.ts';
+// This file's build options are an input too: changing them must not reuse an old bundle.
+const SELF = 'bin/cli-bundle.js';
+const CURRENT = 'current.json';
+const STALE_MS = 24 * 3600_000;
+
+/** KUBELAB_CLI_CACHE moves the cache (tests); the default sits beside the dependencies. */
+export function cacheDir() {
+  return process.env.KUBELAB_CLI_CACHE
+    ? resolve(process.env.KUBELAB_CLI_CACHE)
+    : join(ROOT, 'node_modules', '.cache', 'kubelab-cli');
+}
+
+/** @param {string[]} inputs repository-relative paths */
+function stampOf(inputs) {
+  const hash = createHash('sha256');
+  for (const input of [SELF, ...inputs]) {
+    const stat = statSync(join(ROOT, input));
+    hash.update(`${input}\0${stat.size}\0${stat.mtimeMs}\n`);
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
+/** The cached bundle's entry when it was built from the sources as they are now, else null. */
+function cachedEntry(dir) {
+  try {
+    /** @type {{ stamp: string, inputs: string[] }} */
+    const current = JSON.parse(readFileSync(join(dir, CURRENT), 'utf8'));
+    // A deleted input throws here: that is a stale cache too.
+    if (stampOf(current.inputs) !== current.stamp) return null;
+    const entry = join(dir, current.stamp, 'index.js');
+    statSync(entry);
+    return entry;
+  } catch {
+    return null;
+  }
+}
+
+/** Another process may write the same file at the same time: write aside, then rename. */
+function writeAtomically(file, text) {
+  const temp = `${file}.${process.pid}.tmp`;
+  writeFileSync(temp, text);
+  renameSync(temp, file);
+}
+
+/** Old builds a running CLI could still be loading chunks from are kept for a day. */
+function prune(dir, keep) {
+  for (const name of readdirSync(dir)) {
+    if (name === keep || name === CURRENT) continue;
+    const path = join(dir, name);
+    try {
+      if (Date.now() - statSync(path).mtimeMs > STALE_MS)
+        rmSync(path, { recursive: true, force: true });
+    } catch {
+      // another process pruned it first
+    }
+  }
+}
+
+async function build(dir) {
+  /** @type {typeof import('esbuild')} */
+  let esbuild;
+  try {
+    esbuild = await import('esbuild');
+  } catch {
+    return null;
+  }
+  mkdirSync(dir, { recursive: true });
+  // Every build writes to its own folder and renames it into place, so two first runs at once
+  // never see each other's half-written files.
+  const temp = mkdtempSync(join(dir, 'tmp-'));
+  const started = Date.now();
+  try {
+    const result = await esbuild.build({
+      absWorkingDir: ROOT,
+      entryPoints: { index: ENTRY },
+      outdir: temp,
+      bundle: true,
+      platform: 'node',
+      target: 'node20.19',
+      format: 'esm',
+      // Each verb's implementation is its own chunk, imported only when the verb runs.
+      splitting: true,
+      chunkNames: 'chunks/[name]-[hash]',
+      // Packages (dockerode with its optional native ssh2/cpu-features, node-pty, electron)
+      // resolve from node_modules at run time, as they do under tsx.
+      packages: 'external',
+      metafile: true,
+      logLevel: 'silent',
+    });
+    const inputs = Object.keys(result.metafile.inputs).sort();
+    const stamp = stampOf(inputs);
+    const final = join(dir, stamp);
+    try {
+      renameSync(temp, final);
+    } catch {
+      // Another process built the same sources first: use its copy.
+      rmSync(temp, { recursive: true, force: true });
+      statSync(join(final, 'index.js'));
+    }
+    // A file saved while esbuild ran may be newer than what it read: run this build, but let
+    // the next start build again rather than trust it.
+    const edited = inputs.some((input) => statSync(join(ROOT, input)).mtimeMs >= started);
+    if (!edited) {
+      writeAtomically(join(dir, CURRENT), JSON.stringify({ stamp, inputs }));
+      prune(dir, stamp);
+    }
+    return join(final, 'index.js');
+  } catch {
+    rmSync(temp, { recursive: true, force: true });
+    return null;
+  }
+}
+
+/** The bundle to import, built if needed; null means "run the sources through tsx". */
+export async function cliBundle() {
+  const dir = cacheDir();
+  return cachedEntry(dir) ?? (await build(dir));
+}
