@@ -29,7 +29,10 @@ const SELF = 'bin/cli-bundle.js';
 const CURRENT = 'current.json';
 const STALE_MS = 24 * 3600_000;
 
-/** KUBELAB_CLI_CACHE moves the cache (tests); the default sits beside the dependencies. */
+/**
+ * KUBELAB_CLI_CACHE moves the cache, for the tests of this file only: a bundle run from outside
+ * the checkout would not find the app root (see above).
+ */
 export function cacheDir() {
   return process.env.KUBELAB_CLI_CACHE
     ? resolve(process.env.KUBELAB_CLI_CACHE)
@@ -90,10 +93,15 @@ async function build(dir) {
   } catch {
     return null;
   }
-  mkdirSync(dir, { recursive: true });
   // Every build writes to its own folder and renames it into place, so two first runs at once
   // never see each other's half-written files.
-  const temp = mkdtempSync(join(dir, 'tmp-'));
+  let temp;
+  try {
+    mkdirSync(dir, { recursive: true });
+    temp = mkdtempSync(join(dir, 'tmp-'));
+  } catch {
+    return null; // a read-only install: run the sources
+  }
   const started = Date.now();
   try {
     const result = await esbuild.build({
