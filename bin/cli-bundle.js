@@ -2,8 +2,9 @@
 // (`kubelab version` included), so the first run bundles main/cli with esbuild into a cache and
 // later runs import that bundle directly. The cache is keyed by the size and mtime of every file
 // esbuild read (its metafile), so an edit anywhere the CLI can reach rebuilds it; checking costs
-// one small JSON read and a stat per input. When esbuild is missing or the build fails, the
-// caller falls back to tsx, so `npx kubelab` keeps working with no build step.
+// one small JSON read and a stat per input. esbuild comes with tsx (a dependency), so it is there
+// whenever the sources could run; when it is missing anyway or the build fails, the caller falls
+// back to tsx, so `npx kubelab` keeps working with no build step.
 //
 // The cache lives under the checkout's node_modules/.cache on purpose: main/paths.ts finds the
 // app root by walking up from the running module to kubelab's package.json, which must work
@@ -118,6 +119,9 @@ async function build(dir) {
       // Packages (dockerode with its optional native ssh2/cpu-features, node-pty, electron)
       // resolve from node_modules at run time, as they do under tsx.
       packages: 'external',
+      // Stack traces of unexpected errors name the .ts sources (maps are read only if enabled).
+      sourcemap: 'linked',
+      sourcesContent: false,
       metafile: true,
       logLevel: 'silent',
     });

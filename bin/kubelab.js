@@ -7,6 +7,7 @@ import { cliBundle } from './cli-bundle.js';
 
 const entry = process.env.KUBELAB_CLI_TSX === '1' ? null : await cliBundle();
 if (entry) {
+  process.setSourceMapsEnabled(true);
   await import(pathToFileURL(entry).href);
 } else {
   const { register } = await import('tsx/esm/api');
