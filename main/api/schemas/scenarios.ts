@@ -30,25 +30,38 @@ export const StepRefSchema = z
   .object({ lab: labName, scenario: z.string().min(1), step: z.string().min(1) })
   .strict();
 
+/** The outcome of one condition, in the words the learner sees. */
 export const CheckResultSchema = z.object({
   type: z.string(),
   passed: z.boolean(),
+  /** What is expected, in words (the check's description, or one made from its fields). */
   description: z.string(),
+  /** The expected value or state, short. */
   expected: z.string(),
+  /** What the checker found instead (or the same, when it passed). */
   found: z.string(),
+  /** The check's hint, shown when it fails. */
   hint: z.string().nullable(),
+  /** A command the learner can run to see the same thing. */
   command: z.string(),
+  /** Where to run `command`: a node's name, or null for any terminal with kubectl. */
   runIn: z.string().nullable(),
 });
+
+/** A lab that cannot answer a check: not the learner's mistake, and said so. */
+export const ClusterProblemSchema = z.object({ message: z.string(), fix: z.string() });
 
 export const StepCheckResultSchema = z.object({
   scenario: z.string(),
   step: z.string(),
+  /** 0-based position of the step in the scenario. */
   index: z.number(),
   title: z.string(),
+  /** True when every condition passed and the cluster had no problem. */
   passed: z.boolean(),
+  /** Every condition, failed ones first. Empty when `clusterProblem` is set. */
   results: z.array(CheckResultSchema),
-  clusterProblem: z.object({ message: z.string(), fix: z.string() }).nullable(),
+  clusterProblem: ClusterProblemSchema.nullable(),
   seconds: z.number(),
 });
 export type StepCheckView = z.infer<typeof StepCheckResultSchema>;
