@@ -3,6 +3,7 @@
 // tutorials' pictures assume.
 import { join } from 'node:path';
 import { LabError } from '../api/errors.ts';
+import { DEFAULT_LAB_NAME, isLabName } from '../api/schemas/lab-name.ts';
 import { kubelabHome } from '../paths.ts';
 
 export interface NodeSpec {
@@ -40,10 +41,10 @@ export interface LabConfig {
 }
 
 export const MAX_NODES = 3;
-export const DEFAULT_LAB = 'default';
+export const DEFAULT_LAB = DEFAULT_LAB_NAME;
 
 export function validateLabName(name: string): string {
-  if (!/^[a-z0-9]([a-z0-9-]{0,30}[a-z0-9])?$/.test(name)) {
+  if (!isLabName(name)) {
     throw new Error(
       `Lab name "${name}" is not valid: use 1-32 lowercase letters, digits and dashes.`,
     );

@@ -1,11 +1,8 @@
 // Files: browse, view and edit the learner folders of a lab (each node's home and /mnt, and the
 // dynamic PV folder). Paths are relative to a root id; the main process confines them.
 import { z } from 'zod';
+import { LabNameSchema } from './lab.ts';
 
-const labName = z
-  .string()
-  .regex(/^[a-z0-9]([a-z0-9-]{0,30}[a-z0-9])?$/, 'lowercase letters, digits and dashes')
-  .default('default');
 const rootId = z.string().regex(/^(volumes|[a-z0-9-]{1,40}\/(home|mnt))$/, 'e.g. "worker1/mnt"');
 const relativePath = z.string().max(4096);
 
@@ -13,7 +10,7 @@ const relativePath = z.string().max(4096);
 export const FILE_READ_LIMIT = 1024 * 1024;
 export const FILE_WRITE_LIMIT = 256 * 1024;
 
-export const FilesRootsRequestSchema = z.object({ lab: labName }).strict();
+export const FilesRootsRequestSchema = z.object({ lab: LabNameSchema }).strict();
 export const FileRootSchema = z.object({
   id: z.string(),
   hostPath: z.string(),
@@ -23,7 +20,7 @@ export const FileRootSchema = z.object({
 });
 
 export const FilesListRequestSchema = z
-  .object({ lab: labName, root: rootId, path: relativePath.default('') })
+  .object({ lab: LabNameSchema, root: rootId, path: relativePath.default('') })
   .strict();
 export const FileEntrySchema = z.object({
   name: z.string(),
@@ -38,7 +35,7 @@ export const FilesListSchema = z.object({
 });
 
 export const FilesReadRequestSchema = z
-  .object({ lab: labName, root: rootId, path: relativePath.min(1) })
+  .object({ lab: LabNameSchema, root: rootId, path: relativePath.min(1) })
   .strict();
 export const FileContentSchema = z.discriminatedUnion('kind', [
   z.object({
@@ -52,7 +49,7 @@ export const FileContentSchema = z.discriminatedUnion('kind', [
 
 export const FilesWriteRequestSchema = z
   .object({
-    lab: labName,
+    lab: LabNameSchema,
     root: rootId,
     path: relativePath.min(1),
     content: z.string().max(FILE_WRITE_LIMIT, 'at most 256 KiB can be saved from Files'),

@@ -1,18 +1,26 @@
 import { z } from 'zod';
+import { DEFAULT_LAB_NAME, LAB_NAME_PATTERN, LAB_NAME_RULE } from './lab-name.ts';
 
-const labName = z
+/** A request's `lab`: the default lab when left out. Every schema that names a lab uses this. */
+export const LabNameSchema = z
   .string()
-  .regex(/^[a-z0-9]([a-z0-9-]{0,30}[a-z0-9])?$/, 'lowercase letters, digits and dashes')
-  .default('default');
+  .regex(LAB_NAME_PATTERN, LAB_NAME_RULE)
+  .default(DEFAULT_LAB_NAME);
 
-export const LabRefSchema = z.object({ lab: labName }).strict();
+export const LabRefSchema = z.object({ lab: LabNameSchema }).strict();
 export const LabUpSchema = z
-  .object({ lab: labName, nodes: z.number().int().min(1).max(3).optional() })
+  .object({ lab: LabNameSchema, nodes: z.number().int().min(1).max(3).optional() })
   .strict();
 export const LabDownSchema = z
-  .object({ lab: labName, purge: z.boolean().default(false), data: z.boolean().default(false) })
+  .object({
+    lab: LabNameSchema,
+    purge: z.boolean().default(false),
+    data: z.boolean().default(false),
+  })
   .strict();
-export const LabResetSchema = z.object({ lab: labName, data: z.boolean().default(false) }).strict();
+export const LabResetSchema = z
+  .object({ lab: LabNameSchema, data: z.boolean().default(false) })
+  .strict();
 
 export const NodeStatusSchema = z.object({
   name: z.string(),

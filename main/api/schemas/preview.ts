@@ -1,16 +1,13 @@
 // Service preview: a URL that shows a Service's HTTP answer in kubelab, proxied by the main
 // process through the lab (works where node IPs are not routable from the host).
 import { z } from 'zod';
+import { LabNameSchema } from './lab.ts';
 
-const labName = z
-  .string()
-  .regex(/^[a-z0-9]([a-z0-9-]{0,30}[a-z0-9])?$/, 'lowercase letters, digits and dashes')
-  .default('default');
 const dnsLabel = z.string().regex(/^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/, 'a Kubernetes name');
 
 export const PreviewOpenSchema = z
   .object({
-    lab: labName,
+    lab: LabNameSchema,
     namespace: dnsLabel.default('default'),
     service: dnsLabel,
     port: z.number().int().min(1).max(65535),

@@ -1,9 +1,6 @@
 import { z } from 'zod';
+import { LabNameSchema } from './lab.ts';
 
-const labName = z
-  .string()
-  .regex(/^[a-z0-9]([a-z0-9-]{0,30}[a-z0-9])?$/, 'lowercase letters, digits and dashes')
-  .default('default');
 const sessionId = z.string().min(1).max(100);
 const cols = z.number().int().min(2).max(1000);
 const rows = z.number().int().min(1).max(500);
@@ -28,7 +25,7 @@ export type PodTerminal = z.infer<typeof PodTerminalSchema>;
 /** Opens (or re-attaches to) this connection's shell on one node of a lab, or on a pod. */
 export const TerminalOpenSchema = z
   .object({
-    lab: labName,
+    lab: LabNameSchema,
     /** Node name: control-plane, worker1, worker2. */
     node: z.string().regex(/^[a-z0-9-]{1,40}$/),
     pod: PodTerminalSchema.optional(),

@@ -2,13 +2,9 @@
 // main/lab/topology/types.ts (implementation.ts returns collectTopology's Topology through it,
 // so tsc keeps the two in step).
 import { z } from 'zod';
+import { LabNameSchema } from './lab.ts';
 
-const labName = z
-  .string()
-  .regex(/^[a-z0-9]([a-z0-9-]{0,30}[a-z0-9])?$/, 'lowercase letters, digits and dashes')
-  .default('default');
-
-export const TopologyRequestSchema = z.object({ lab: labName }).strict();
+export const TopologyRequestSchema = z.object({ lab: LabNameSchema }).strict();
 
 const NodeInterfaceSchema = z.object({
   name: z.string(),

@@ -1,8 +1,7 @@
 // What the page URL may preselect: `?lab=NAME` (default "default") and `?screen=scenario`.
+import { LAB_NAME_PATTERN as LAB_NAME } from '../../../main/api/schemas/lab-name.ts';
 
 export type Screen = 'home' | 'scenario';
-
-const LAB_NAME = /^[a-z0-9]([a-z0-9-]{0,30}[a-z0-9])?$/;
 
 export function isLabName(name: string): boolean {
   return LAB_NAME.test(name);
