@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LabNameSchema } from './lab.ts';
 
 export const ScenarioStepViewSchema = z.object({
   id: z.string(),
@@ -21,13 +22,8 @@ export const ScenarioViewSchema = z.object({
 });
 export type ScenarioView = z.infer<typeof ScenarioViewSchema>;
 
-const labName = z
-  .string()
-  .regex(/^[a-z0-9]([a-z0-9-]{0,30}[a-z0-9])?$/)
-  .default('default');
-
 export const StepRefSchema = z
-  .object({ lab: labName, scenario: z.string().min(1), step: z.string().min(1) })
+  .object({ lab: LabNameSchema, scenario: z.string().min(1), step: z.string().min(1) })
   .strict();
 
 /** The outcome of one condition, in the words the learner sees. */
