@@ -4,7 +4,8 @@
 //               servers), fuzz/ (test inputs), and the contract's shared pieces: api/errors.ts,
 //               api/schemas/*, api/contract.ts (pure zod), api/ws-protocol.ts, api/envelope.ts
 //               and the caller/event-bus types
-//   1 domain    engine, images, lab, scenarios, files, preview, terminal, checker, bundle
+//   1 domain    engine, images, lab, scenarios, files, preview, terminal, checker, bundle,
+//               learner (check/solve/progress as a learner does them, on top of checker)
 //   2 api       the contract's implementation and dispatcher (api/*, app.ts, operations.ts)
 //   3 entries   cli, electron, server, bench, packaging, drills, conformance, renderer-build
 // A domain folder may import another domain folder (lab ↔ images ↔ engine); nothing below the
@@ -35,6 +36,7 @@ const DOMAIN = [
   'terminal',
   'checker',
   'bundle',
+  'learner',
 ];
 const ENTRIES = ['cli', 'electron', 'server', 'bench', 'packaging', 'drills', 'conformance'];
 

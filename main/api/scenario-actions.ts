@@ -1,7 +1,7 @@
 // Check, solve and progress for the UI: the same checker the CLI uses, with progress recorded.
 import type Docker from 'dockerode';
 import { checkStep, findStep, openLab } from '../checker/check-step.ts';
-import { markStepPassed, readProgress, recordHintsUsed } from '../checker/progress.ts';
+import { markStepPassed, readProgress, recordHintsUsed } from '../learner/progress.ts';
 import type { StepCheckResult } from '../checker/result.ts';
 import { solveStep } from '../checker/solve.ts';
 import { ensureFilesUpTo } from '../checker/step-files.ts';

@@ -7,7 +7,7 @@ import { labUp } from '../lab/up.ts';
 import type { LoadedScenario } from '../scenarios/load.ts';
 import { checkStepIn, openLab } from './check-step.ts';
 import type { LabContext } from './lab-io.ts';
-import { resetScenarioProgress } from './progress.ts';
+import { resetScenarioProgress } from '../learner/progress.ts';
 import type { CheckResult } from './result.ts';
 import { SolveError, solveStep } from './solve.ts';
 

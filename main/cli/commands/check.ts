@@ -9,8 +9,8 @@ import {
   markStepPassed,
   readProgress,
   recordHintsUsed,
-} from '../../checker/progress.ts';
-import type { LabProgress } from '../../checker/progress.ts';
+} from '../../learner/progress.ts';
+import type { LabProgress } from '../../learner/progress.ts';
 import type { StepCheckResult } from '../../checker/result.ts';
 import { bold, dim, green, yellow } from '../output.ts';
 import { formatStepResult } from './check-output.ts';

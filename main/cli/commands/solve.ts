@@ -4,7 +4,7 @@
 import type { VerbRun } from '../command.ts';
 import { requireEngine } from '../../engine/docker.ts';
 import { checkStepIn, findStep, openLab } from '../../checker/check-step.ts';
-import { currentStepIndex, markStepPassed, readProgress } from '../../checker/progress.ts';
+import { currentStepIndex, markStepPassed, readProgress } from '../../learner/progress.ts';
 import { SolveError, actionLabel, solveStep } from '../../checker/solve.ts';
 import { bold, dim, green, red, yellow } from '../output.ts';
 import { formatStepResult } from './check-output.ts';
