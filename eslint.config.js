@@ -4,6 +4,11 @@ import tseslint from 'typescript-eslint';
 import svelte from 'eslint-plugin-svelte';
 import globals from 'globals';
 
+// The renderer runs in a browser page (Electron's renderer has no Node integration either), so a
+// Node global there would work in no-one's window: it gets the browser's globals only, and the
+// Node-only names are refused by name too, because typescript-eslint turns no-undef off in .ts.
+const nodeOnlyGlobals = Object.keys(globals.node).filter((name) => !(name in globals.browser));
+
 export default tseslint.config(
   { ignores: ['out/', 'dist/', 'node_modules/', 'test-results/', 'lab-images/', 'bin/'] },
   js.configs.recommended,
@@ -11,7 +16,6 @@ export default tseslint.config(
   ...svelte.configs['flat/recommended'],
   {
     languageOptions: {
-      globals: { ...globals.node, ...globals.browser },
       parserOptions: {
         projectService: true,
         extraFileExtensions: ['.svelte'],
@@ -24,6 +28,23 @@ export default tseslint.config(
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    ignores: ['renderer/**'],
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+  },
+  {
+    files: ['renderer/**'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: {
+      'no-restricted-globals': [
+        'error',
+        ...nodeOnlyGlobals.map((name) => ({
+          name,
+          message: 'The renderer is a browser page: no Node globals (ask the main process).',
+        })),
+      ],
     },
   },
   {
