@@ -1,17 +1,24 @@
-// The network/storage picture of a lab (`topology:get`), as zod: the same shape as
-// main/lab/topology/types.ts (implementation.ts returns collectTopology's Topology through it,
-// so tsc keeps the two in step).
+// The network/storage picture of a lab (`topology:get`, `kubelab topology --json`), declared once
+// as zod: main/lab/topology/types.ts infers the collector's types from these schemas.
 import { z } from 'zod';
 import { LabNameSchema } from './lab.ts';
 
 export const TopologyRequestSchema = z.object({ lab: LabNameSchema }).strict();
 
-const NodeInterfaceSchema = z.object({
+export const NodeInterfaceSchema = z.object({
   name: z.string(),
   kind: z.enum(['ethernet', 'bridge', 'veth', 'loopback', 'other']),
   addresses: z.array(z.string()),
+  /** The bridge a veth is plugged into (cni0). */
   master: z.string().optional(),
+  /** For a host-side veth: the pod on its other end. */
   pod: z.string().optional(),
+});
+
+export const NodeRouteSchema = z.object({
+  dst: z.string(),
+  via: z.string().optional(),
+  dev: z.string().optional(),
 });
 
 const TopologyNodeSchema = z.object({
@@ -21,9 +28,7 @@ const TopologyNodeSchema = z.object({
   podCidr: z.string(),
   running: z.boolean(),
   interfaces: z.array(NodeInterfaceSchema),
-  routes: z.array(
-    z.object({ dst: z.string(), via: z.string().optional(), dev: z.string().optional() }),
-  ),
+  routes: z.array(NodeRouteSchema),
 });
 
 const TopologyPodSchema = z.object({
@@ -33,6 +38,7 @@ const TopologyPodSchema = z.object({
   ip: z.string().nullable(),
   phase: z.string(),
   hostNetwork: z.boolean(),
+  /** The node-side end of the pod's veth pair, when it has one. */
   hostVeth: z.string().nullable(),
   labels: z.record(z.string(), z.string()),
   /** NetworkPolicies of its namespace whose podSelector selects it (enforced by kube-router). */
@@ -61,17 +67,23 @@ const TopologyVolumeSchema = z.object({
   storageClass: z.string().nullable(),
   capacity: z.string().nullable(),
   claim: z.object({ namespace: z.string(), name: z.string() }).nullable(),
+  /** The path inside the nodes (hostPath / local). */
   path: z.string().nullable(),
+  /** The same folder on the learner's disk, when kubelab mounts it from there. */
   hostFolder: z.string().nullable(),
+  /** The node whose folder it is (node affinity, else the node of a pod using the claim). */
   node: z.string().nullable(),
+  /** Pods (namespace/name) that mount the claim. */
   users: z.array(z.string()),
 });
 
+/** A PersistentVolumeClaim no PV is bound to (yet): drawn alone, it says why storage is missing. */
 const TopologyClaimSchema = z.object({
   namespace: z.string(),
   name: z.string(),
   phase: z.string(),
   storageClass: z.string().nullable(),
+  /** Pods (namespace/name) that mount it — they wait for it. */
   users: z.array(z.string()),
 });
 
@@ -85,6 +97,8 @@ export const TopologySchema = z.object({
 });
 
 export type TopologyView = z.infer<typeof TopologySchema>;
+export type NodeInterfaceView = z.infer<typeof NodeInterfaceSchema>;
+export type NodeRouteView = z.infer<typeof NodeRouteSchema>;
 export type TopologyNodeView = z.infer<typeof TopologyNodeSchema>;
 export type TopologyPodView = z.infer<typeof TopologyPodSchema>;
 export type TopologyServiceView = z.infer<typeof TopologyServiceSchema>;
