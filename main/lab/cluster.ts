@@ -16,18 +16,31 @@ export const ADMIN_KUBECONFIG = '/etc/kubernetes/admin.conf';
  */
 export const KUBECTL_TIMEOUT_MS = 5 * 60_000;
 
+/**
+ * Where and how kubelab runs kubectl: in the control-plane node with the admin kubeconfig. The
+ * one place that says so; callers differ only in how they run it (timeouts, output caps, errors).
+ */
+export function controlPlaneKubectl(
+  config: LabConfig,
+  args: string[],
+): { container: string; command: string[] } {
+  return {
+    container: controlPlane(config).container,
+    command: ['kubectl', `--kubeconfig=${ADMIN_KUBECONFIG}`, ...args],
+  };
+}
+
 export function kubectl(
   client: Docker,
   config: LabConfig,
   args: string[],
   stdin?: string,
 ): Promise<ExecResult> {
-  return execInContainer(
-    client,
-    controlPlane(config).container,
-    ['kubectl', `--kubeconfig=${ADMIN_KUBECONFIG}`, ...args],
-    { timeoutMs: KUBECTL_TIMEOUT_MS, ...(stdin === undefined ? {} : { stdin }) },
-  );
+  const { container, command } = controlPlaneKubectl(config, args);
+  return execInContainer(client, container, command, {
+    timeoutMs: KUBECTL_TIMEOUT_MS,
+    ...(stdin === undefined ? {} : { stdin }),
+  });
 }
 
 export async function kubectlOk(
