@@ -9,10 +9,10 @@ import { LabError } from '../api/errors.ts';
 import { STORAGE_NAMESPACE } from './addons/storage.ts';
 import { ADMIN_KUBECONFIG } from './cluster.ts';
 import type { LabConfig } from './config.ts';
-import { controlPlane, labConfig } from './config.ts';
+import { controlPlane } from './config.ts';
 import { withLabLock } from './lock.ts';
 import { nodeSh } from './node-exec.ts';
-import { readState } from './state.ts';
+import { readLab } from './state.ts';
 
 export const SYSTEM_NAMESPACES = [
   'default',
@@ -101,13 +101,13 @@ export async function labReset(
 ): Promise<{ seconds: number }> {
   return withLabLock(lab, 'kubelab reset', async () => {
     const started = Date.now();
-    const state = await readState(lab);
-    if (!state?.bootstrapped) {
+    const opened = await readLab(lab);
+    if (!opened?.state.bootstrapped) {
       throw new LabError('NO_LAB', `Lab "${lab}" is not running.`, {
         fix: `Start it with \`kubelab up --lab ${lab}\`.`,
       });
     }
-    const config = labConfig(lab, state.nodeCount, state.subnetIndex);
+    const { config } = opened;
     await nodeSh(client, controlPlane(config).container, resetScript());
     if (data) await emptyLearnerData(config);
     return { seconds: (Date.now() - started) / 1000 };

@@ -44,13 +44,22 @@ export async function writeState(state: LabState): Promise<void> {
   await rename(tmp, file(state.name));
 }
 
+/**
+ * A created lab's state and the config it describes (its node count and subnet decide the rest),
+ * or null when there is no such lab. The one place a config is rebuilt from a state.
+ */
+export async function readLab(lab: string): Promise<{ state: LabState; config: LabConfig } | null> {
+  const state = await readState(lab);
+  return state ? { state, config: labConfig(lab, state.nodeCount, state.subnetIndex) } : null;
+}
+
 /** The config of a lab that has been created, or NO_LAB with the command that creates it. */
 export async function existingLabConfig(lab: string): Promise<LabConfig> {
-  const state = await readState(lab);
-  if (!state) {
+  const opened = await readLab(lab);
+  if (!opened) {
     throw new LabError('NO_LAB', `There is no lab "${lab}".`, {
       fix: `Start it on the Home screen, or with \`kubelab up --lab ${lab}\`.`,
     });
   }
-  return labConfig(lab, state.nodeCount, state.subnetIndex);
+  return opened.config;
 }

@@ -1,13 +1,11 @@
 // `kubelab status`: what a lab is made of right now, and what is wrong with it.
 import type Docker from 'dockerode';
 import { pinnedVersions } from '../images/versions.ts';
-import type { LabConfig } from './config.ts';
-import { labConfig } from './config.ts';
 import { kubectl } from './cluster.ts';
 import { findNodes } from './discover.ts';
 import { hostKubeconfigPath } from './kubeconfig.ts';
 import { execInContainer } from './node-exec.ts';
-import { readState } from './state.ts';
+import { readLab } from './state.ts';
 
 export interface NodeStatus {
   name: string;
@@ -49,8 +47,8 @@ export async function labStatus(client: Docker, lab: string): Promise<LabStatus>
     etcd: v.etcd,
     coredns: v.coredns,
   };
-  const state = await readState(lab);
-  if (!state)
+  const opened = await readLab(lab);
+  if (!opened)
     return {
       lab,
       exists: false,
@@ -60,7 +58,7 @@ export async function labStatus(client: Docker, lab: string): Promise<LabStatus>
       versions,
       problems: [`There is no lab "${lab}": run \`kubelab up --lab ${lab}\`.`],
     };
-  const config: LabConfig = labConfig(lab, state.nodeCount, state.subnetIndex);
+  const { state, config } = opened;
   const found = await findNodes(client, lab);
   const problems: string[] = [];
   let readiness = new Map<string, boolean>();
