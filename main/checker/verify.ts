@@ -7,7 +7,6 @@ import { labUp } from '../lab/up.ts';
 import type { LoadedScenario } from '../scenarios/load.ts';
 import { checkStepIn, openLab } from './check-step.ts';
 import type { LabContext } from './lab-io.ts';
-import { resetScenarioProgress } from '../learner/progress.ts';
 import type { CheckResult } from './result.ts';
 import { SolveError, solveStep } from './solve.ts';
 
@@ -51,6 +50,12 @@ export type VerifyEvent =
 export interface VerifyOptions {
   lab: string;
   onEvent?: (event: VerifyEvent) => void;
+  /**
+   * Runs right after the lab's reset, before the steps: the lab starts over, so must what was
+   * recorded about it (`kubelab verify` forgets the scenario's progress here). A hook, because
+   * progress belongs to the learner module, which builds on the checker and not the other way.
+   */
+  afterReset?: () => Promise<unknown>;
   signal?: AbortSignal;
 }
 
@@ -180,8 +185,7 @@ export async function verifyScenario(
     });
     emit({ type: 'setup', scenario: loaded.id, message: 'reset' });
     await labReset(client, lab, true);
-    // The lab starts over, so does any progress recorded on it for this scenario.
-    await resetScenarioProgress(lab, loaded.id);
+    await options.afterReset?.();
   } catch (error) {
     report.error = `The lab could not be prepared: ${message(error)}`;
     report.steps = notRun(0);

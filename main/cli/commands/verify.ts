@@ -10,6 +10,7 @@ import { loadAllScenarios } from '../../scenarios/load.ts';
 import { formatProblem } from '../../scenarios/problems.ts';
 import { bold, dim, green, red } from '../output.ts';
 import type { verifyFlags } from '../verbs/verify.ts';
+import { resetScenarioProgress } from '../../learner/progress.ts';
 import { formatCheckResult } from './check-output.ts';
 import { labName } from './lab-args.ts';
 import { scenarioById, scenariosRoot } from './scenario-args.ts';
@@ -74,6 +75,8 @@ export const run: VerbRun<typeof verifyFlags> = async ({ values, positionals }) 
     const report = await verifyScenario(client, loaded, {
       lab,
       signal: controller.signal,
+      // The lab starts over, so does any progress recorded on it for this scenario.
+      afterReset: () => resetScenarioProgress(lab, loaded.id),
       onEvent: (event) => {
         if (event.type === 'setup') log(`${stamp()} ${event.message}`);
         else if (event.type === 'step')
