@@ -1,53 +1,33 @@
-// The layers of main/, enforced: every import of a non-test file must point down or sideways,
-// never up. From the bottom:
-//   0 shared    paths, process-alive, app-version, http/ (parsing and secrets for loopback
-//               servers), fuzz/ (test inputs), and the contract's shared pieces: api/errors.ts,
-//               api/schemas/*, api/contract.ts (pure zod), api/ws-protocol.ts, api/envelope.ts
-//               and the caller/event-bus types
-//   1 domain    engine, images, lab, scenarios, files, preview, terminal, checker, bundle,
-//               learner (check/solve/progress as a learner does them, on top of checker)
-//   2 api       the contract's implementation and dispatcher (api/*, app.ts, operations.ts)
-//   3 entries   cli, electron, server, bench, packaging, drills, conformance, renderer-build
-// A domain folder may import another domain folder (lab ↔ images ↔ engine); nothing below the
-// entries may import an entry, and nothing below api may import api's implementation.
+// The layers of main/ (declared in main/layers.js: shared < domain < api < entries), enforced
+// here by resolving every import of a non-test file: each must point down or sideways, never up.
+// eslint.config.js refuses the same imports while editing; this test also catches what a lint
+// pattern cannot see (an unusual spelling such as '../lab/../cli/x.ts', a file no layer names).
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 
 const MAIN = resolve(import.meta.dirname);
 
-const SHARED_API = [
-  /^api\/errors\.ts$/,
-  /^api\/schemas\//,
-  /^api\/ws-protocol\.ts$/,
-  /^api\/envelope\.ts$/,
-  /^api\/contract\.ts$/,
-  /^api\/caller\.ts$/,
-  /^api\/event-bus\.ts$/,
-];
-const SHARED_ROOT = ['paths.ts', 'process-alive.ts', 'app-version.ts'];
-const DOMAIN = [
-  'engine',
-  'images',
-  'lab',
-  'scenarios',
-  'files',
-  'preview',
-  'terminal',
-  'checker',
-  'bundle',
-  'learner',
-];
-const ENTRIES = ['cli', 'electron', 'server', 'bench', 'packaging', 'drills', 'conformance'];
+/** layers.js is plain JavaScript (eslint.config.js loads it), so its export is typed here. */
+async function loadLayerOf(): Promise<(file: string) => number> {
+  const module: unknown = await import(pathToFileURL(join(MAIN, 'layers.js')).href);
+  if (
+    typeof module !== 'object' ||
+    module === null ||
+    !('layerOf' in module) ||
+    typeof module.layerOf !== 'function'
+  ) {
+    throw new Error('main/layers.js must export layerOf(file)');
+  }
+  return module.layerOf as (file: string) => number;
+}
+const layerInList = await loadLayerOf();
 
 function layerOf(file: string): number {
-  const [top] = file.split('/');
-  if (SHARED_ROOT.includes(file) || top === 'http' || top === 'fuzz') return 0;
-  if (top === 'api') return SHARED_API.some((rule) => rule.test(file)) ? 0 : 2;
-  if (DOMAIN.includes(top!)) return 1;
-  if (file === 'app.ts' || file === 'operations.ts') return 2;
-  if (ENTRIES.includes(top!) || file === 'renderer-build.ts') return 3;
-  throw new Error(`main/${file} is in no layer: add it to main/layers.test.ts`);
+  const layer = layerInList(file);
+  if (layer < 0) throw new Error(`main/${file} is in no layer: add it to main/layers.js`);
+  return layer;
 }
 
 function sources(dir: string): string[] {
