@@ -75,7 +75,15 @@ async function waitForRegistry(port: number): Promise<void> {
   const deadline = Date.now() + 20_000;
   while (Date.now() < deadline) {
     try {
-      if ((await fetch(`http://127.0.0.1:${port}/v2/`)).ok) return;
+      // Each probe has its own short limit: while the container starts, docker-proxy accepts
+      // the connection and its own connect to the container can hang for minutes (a SYN into a
+      // network namespace not yet wired), and an unbounded fetch then hung the whole registry
+      // phase ("the registry start stalled; trying once more", 60 s lost, seen on cold starts).
+      const response = await fetch(`http://127.0.0.1:${port}/v2/`, {
+        signal: AbortSignal.timeout(2_000),
+      });
+      await response.body?.cancel();
+      if (response.ok) return;
     } catch {
       // not listening yet
     }
@@ -102,6 +110,7 @@ async function manifestExists(port: number, path: string, tag: string): Promise<
     const response = await fetch(`http://127.0.0.1:${port}/v2/${path}/manifests/${tag}`, {
       method: 'HEAD',
       headers: { accept: 'application/vnd.docker.distribution.manifest.v2+json' },
+      signal: AbortSignal.timeout(10_000),
     });
     return response.ok;
   } catch {
