@@ -1,26 +1,9 @@
-// The pure rules around steps: which steps `solve` runs, how long checks and waits may take.
+// The pure rules around steps: how long checks and waits may take (which steps `solve` runs is
+// the learner's: main/learner/steps.test.ts).
 import { describe, expect, it } from 'vitest';
-import { stepsToSolve } from '../cli/commands/solve.ts';
 import { checkTimeoutMs } from './check-step.ts';
 import { waitSeconds } from './solve.ts';
 import { check } from './test-checks.ts';
-
-describe('solve picks its steps', () => {
-  it('without a target: the current step, or nothing once all have passed', () => {
-    expect(stepsToSolve(2, null)).toEqual([2]);
-    expect(stepsToSolve(null, null)).toEqual([]);
-  });
-
-  it('with a target ahead: every step from the current one through it (skip ahead)', () => {
-    expect(stepsToSolve(1, 4)).toEqual([1, 2, 3, 4]);
-    expect(stepsToSolve(3, 3)).toEqual([3]);
-  });
-
-  it('with a target behind the learner (or all passed): that step alone', () => {
-    expect(stepsToSolve(5, 2)).toEqual([2]);
-    expect(stepsToSolve(null, 0)).toEqual([0]);
-  });
-});
 
 describe('how long checks wait', () => {
   const ready = check({ type: 'ready', kind: 'Pod', name: 'web', timeoutSeconds: 180 });
