@@ -3,15 +3,13 @@
 // (the first one not passed yet), or every step once all have passed.
 import type { VerbRun } from '../command.ts';
 import { requireEngine } from '../../engine/docker.ts';
-import { checkStepIn, findStep, openLab, problemResult } from '../../checker/check-step.ts';
-import {
-  currentStepIndex,
-  markStepPassed,
-  readProgress,
-  recordHintsUsed,
-} from '../../learner/progress.ts';
+import { findStep } from '../../checker/check-step.ts';
+import { checkAndRecord } from '../../learner/check.ts';
+import { hintsToShow } from '../../learner/hints.ts';
+import { labIo } from '../../learner/io.ts';
+import { currentStepIndex, readProgress, recordHintsUsed } from '../../learner/progress.ts';
 import type { LabProgress } from '../../learner/progress.ts';
-import type { StepCheckResult } from '../../checker/result.ts';
+import { stepsToCheck } from '../../learner/steps.ts';
 import { bold, dim, green, yellow } from '../output.ts';
 import { formatStepResult } from './check-output.ts';
 import type { checkFlags } from '../verbs/check.ts';
@@ -29,7 +27,7 @@ async function showHints(
 ): Promise<void> {
   if (!hints.length) return;
   const used = progress.scenarios[scenario]?.hintsUsed[step] ?? 0;
-  const shown = Math.min(hints.length, used + (more ? 1 : 0));
+  const shown = hintsToShow(hints.length, used, more);
   if (shown > used) await recordHintsUsed(lab, scenario, step, shown);
   hints
     .slice(0, shown)
@@ -54,25 +52,13 @@ export const run: VerbRun<typeof checkFlags> = async ({ values, positionals }) =
   if (warning) console.error(yellow(`warning: ${warning}`));
   const steps = loaded.scenario.steps;
   const current = currentStepIndex(loaded.scenario, progress.scenarios[id]);
-  const indexes =
-    stepArg !== undefined
-      ? [findStep(loaded, /^\d+$/.test(stepArg) ? Number(stepArg) - 1 : stepArg).index]
-      : current === null
-        ? steps.map((_, i) => i)
-        : [current];
-  const client = await requireEngine();
-  const opened = await openLab(client, lab, loaded.scenario.nodes);
-  const results: StepCheckResult[] = [];
-  if ('problem' in opened) {
-    results.push(problemResult(loaded, indexes[0]!, opened.problem, 0));
-  } else {
-    for (const index of indexes) {
-      const result = await checkStepIn(opened.ctx, loaded, index, { wait: false });
-      results.push(result);
-      if (result.passed) await markStepPassed(lab, id, result.step);
-      if (result.clusterProblem) break;
-    }
-  }
+  const target =
+    stepArg === undefined
+      ? null
+      : findStep(loaded, /^\d+$/.test(stepArg) ? Number(stepArg) - 1 : stepArg).index;
+  const indexes = stepsToCheck(current, target, steps.length);
+  // The lab's health is asked alongside each step's conditions, as the UI's Check does.
+  const results = await checkAndRecord(labIo(await requireEngine(), lab), loaded, indexes);
   const clusterProblem = results.some((r) => r.clusterProblem);
   const allPassed = results.every((r) => r.passed);
   if (values.json) {
