@@ -29,61 +29,69 @@ async function importFindings(
 const ERROR = 2;
 const WARNING = 1;
 
+/** What a probe file imports, and the findings expected on its lines (1-based). */
+const CASES: Array<{
+  what: string;
+  file: string;
+  imports: string[];
+  expected: Array<{ severity: number; line: number }>;
+}> = [
+  {
+    what: 'fails a domain file importing an entry or the API implementation',
+    file: 'main/lab/layer-probe.ts',
+    imports: ['../cli/commands/up.ts', '../api/implementation.ts', '../app.ts'],
+    expected: [1, 2, 3].map((line) => ({ severity: ERROR, line })),
+  },
+  {
+    what: 'sees the same import from a deeper folder',
+    file: 'main/lab/topology/layer-probe.ts',
+    imports: ['../../cli/command.ts', '../../api/errors.ts'],
+    expected: [{ severity: ERROR, line: 1 }],
+  },
+  {
+    what: 'fails a shared file importing the domain or the api implementation next to it',
+    file: 'main/api/schemas/layer-probe.ts',
+    imports: ['../../lab/config.ts', '../dispatcher.ts', './lab.ts', '../contract.ts'],
+    expected: [1, 2].map((line) => ({ severity: ERROR, line })),
+  },
+  {
+    what: 'passes imports that point down or sideways',
+    file: 'main/lab/layer-probe.ts',
+    imports: [
+      '../api/errors.ts',
+      '../api/schemas/lab.ts',
+      '../engine/docker.ts',
+      './config.ts',
+      '../paths.ts',
+    ],
+    expected: [],
+  },
+  {
+    what: 'lets an entry import anything below it',
+    file: 'main/cli/layer-probe.ts',
+    imports: ['../api/implementation.ts', '../lab/config.ts'],
+    expected: [],
+  },
+  {
+    what: 'warns an e2e spec off main/ internals but not off the contract',
+    file: 'e2e/layer-probe.spec.ts',
+    imports: [
+      '../main/lab/config.ts',
+      '../main/api/contract.ts',
+      '../main/api/schemas/topology.ts',
+    ],
+    expected: [{ severity: WARNING, line: 1 }],
+  },
+];
+
 describe('ESLint refuses upward imports between the layers of main/', () => {
-  it('fails a domain file importing an entry or the API implementation', async () => {
-    const code = [
-      "export { run } from '../cli/commands/up.ts';",
-      "export { buildImplementation } from '../api/implementation.ts';",
-      "export { buildApp } from '../app.ts';",
-    ].join('\n');
-    expect(await importFindings('main/lab/layer-probe.ts', code)).toEqual([
-      { severity: ERROR, line: 1 },
-      { severity: ERROR, line: 2 },
-      { severity: ERROR, line: 3 },
-    ]);
-  }, 60_000);
-
-  it('sees the same import from a deeper folder', async () => {
-    const code = "import type { VerbRun } from '../../cli/command.ts';\nexport type { VerbRun };";
-    expect(await importFindings('main/lab/topology/layer-probe.ts', code)).toEqual([
-      { severity: ERROR, line: 1 },
-    ]);
-  }, 60_000);
-
-  it('fails a shared file importing the domain or api implementation next to it', async () => {
-    const code = [
-      "export { labConfig } from '../../lab/config.ts';",
-      "export { dispatch } from '../dispatcher.ts';",
-      "export { LabRefSchema } from './lab.ts';",
-      "export { ContractSchema } from '../contract.ts';",
-    ].join('\n');
-    expect(await importFindings('main/api/schemas/layer-probe.ts', code)).toEqual([
-      { severity: ERROR, line: 1 },
-      { severity: ERROR, line: 2 },
-    ]);
-  }, 60_000);
-
-  it('passes imports that point down or sideways', async () => {
-    const code = [
-      "export { LabError } from '../api/errors.ts';",
-      "export { LabNameSchema } from '../api/schemas/lab.ts';",
-      "export { requireEngine } from '../engine/docker.ts';",
-      "export { labConfig } from './config.ts';",
-      "export { kubelabHome } from '../paths.ts';",
-    ].join('\n');
-    expect(await importFindings('main/lab/layer-probe.ts', code)).toEqual([]);
-    const entry = "export { buildImplementation } from '../api/implementation.ts';";
-    expect(await importFindings('main/cli/layer-probe.ts', entry)).toEqual([]);
-  }, 60_000);
-
-  it('warns an e2e spec off main/ internals but not off the contract', async () => {
-    const code = [
-      "export { labDir } from '../main/lab/config.ts';",
-      "export { ContractSchema } from '../main/api/contract.ts';",
-      "export { TopologySchema } from '../main/api/schemas/topology.ts';",
-    ].join('\n');
-    expect(await importFindings('e2e/layer-probe.spec.ts', code)).toEqual([
-      { severity: WARNING, line: 1 },
-    ]);
-  }, 60_000);
+  it.each(CASES)(
+    '$what',
+    async ({ file, imports, expected }) => {
+      const code = imports.map((path, index) => `export * as m${index} from '${path}';`).join('\n');
+      expect(await importFindings(file, code)).toEqual(expected);
+    },
+    // The first case loads the whole ESLint config (every plugin): slow on a busy machine.
+    120_000,
+  );
 });
