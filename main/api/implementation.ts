@@ -123,8 +123,11 @@ export function createLabApi(services: LabServices): LabImplementation {
         checkForUi(await requireEngine(), { lab: lab ?? 'default', scenario, step }),
       solve: ({ lab, scenario, step }) =>
         background(services, 'scenarios.solve', step, async (op) =>
-          solveForUi(await requireEngine(), { lab: lab ?? 'default', scenario, step }, (label) =>
-            op.update(step, 50, label),
+          solveForUi(
+            await requireEngine(),
+            { lab: lab ?? 'default', scenario, step },
+            (label) => op.update(step, 50, label),
+            op.signal,
           ),
         ),
       progress: ({ lab }) => progressView(lab ?? 'default'),

@@ -1,13 +1,16 @@
-// Check, solve and progress for the UI: the same checker the CLI uses, with progress recorded.
+// Check, solve and progress for the UI: the learner module's actions (the same ones the CLI
+// runs), answered in the contract's words.
 import type Docker from 'dockerode';
-import { checkStep, findStep, openLab } from '../checker/check-step.ts';
-import { markStepPassed, readProgress, recordHintsUsed } from '../learner/progress.ts';
+import { findStep, openLab } from '../checker/check-step.ts';
 import type { StepCheckResult } from '../checker/result.ts';
-import { solveStep } from '../checker/solve.ts';
 import { ensureFilesUpTo } from '../checker/step-files.ts';
+import { checkAndRecord } from '../learner/check.ts';
+import { labIo } from '../learner/io.ts';
+import { readProgress, recordHintsUsed } from '../learner/progress.ts';
+import { solveAndRecord } from '../learner/solve.ts';
 import { scenarioById } from '../scenarios/by-id.ts';
-import { LabError } from './errors.ts';
 import type { ProgressView } from './schemas/scenarios.ts';
+import { solveAnswer } from './solve-answer.ts';
 
 export interface StepRef {
   lab: string;
@@ -18,27 +21,33 @@ export interface StepRef {
 /** Checks a step (brief wait, as the Check button wants); a pass is recorded. */
 export async function checkForUi(client: Docker, ref: StepRef): Promise<StepCheckResult> {
   const loaded = await scenarioById(ref.scenario);
-  const result = await checkStep(client, ref.lab, loaded, ref.step, { wait: false });
-  if (result.passed) await markStepPassed(ref.lab, ref.scenario, result.step);
-  return result;
+  const { index } = findStep(loaded, ref.step);
+  const [result] = await checkAndRecord(labIo(client, ref.lab), loaded, [index]);
+  return result!;
 }
 
-/** Applies a step's solve, then records the step as passed by "show me". */
+/**
+ * "Show me" for one step (the UI's skip ahead calls it step by step): its solution, then its
+ * check; recorded as passed only when that check passes, otherwise the operation fails with
+ * what is still wrong (solve-answer.ts).
+ */
 export async function solveForUi(
   client: Docker,
   ref: StepRef,
-  onAction: (label: string) => void,
+  onProgress: (label: string) => void,
+  signal?: AbortSignal,
 ): Promise<string> {
   const loaded = await scenarioById(ref.scenario);
-  const { step } = findStep(loaded, ref.step);
-  const opened = await openLab(client, ref.lab, loaded.scenario.nodes);
-  if ('problem' in opened)
-    throw new LabError('LAB_NOT_READY', opened.problem.message, { fix: opened.problem.fix });
-  const report = await solveStep(opened.ctx, loaded, step, {
-    onAction: (_action, index) => onAction(`action ${index + 1}/${step.solve.length}`),
+  const { step, index } = findStep(loaded, ref.step);
+  const outcome = await solveAndRecord(labIo(client, ref.lab), loaded, [index], {
+    onEvent: (event) => {
+      if (event.type === 'action')
+        onProgress(`action ${event.actionIndex + 1}/${step.solve.length}`);
+      else if (event.type === 'checking') onProgress('checking the result');
+    },
+    ...(signal ? { signal } : {}),
   });
-  await markStepPassed(ref.lab, ref.scenario, step.id, { solved: true });
-  return `solved ${step.id} in ${report.seconds.toFixed(1)} s`;
+  return solveAnswer(step.id, outcome);
 }
 
 export async function progressView(lab: string): Promise<ProgressView> {
