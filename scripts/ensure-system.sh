@@ -17,6 +17,8 @@ missing=()
 docker info >/dev/null 2>&1 || command -v dockerd >/dev/null 2>&1 || missing+=(docker.io)
 command -v mmdebstrap >/dev/null 2>&1 || missing+=(mmdebstrap)
 $with_chromium && { [ -x /usr/bin/chromium ] || missing+=(chromium); }
+# The tests also drive a lab with the official Python client, as k9s-style tools would.
+$with_chromium && { /usr/bin/python3 -c 'import kubernetes' 2>/dev/null || missing+=(python3-kubernetes); }
 
 if [ ${#missing[@]} -gt 0 ]; then
   if is_debian_root; then

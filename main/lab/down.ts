@@ -4,6 +4,7 @@ import { rm } from 'node:fs/promises';
 import type Docker from 'dockerode';
 import { labDir } from './config.ts';
 import { labObjects } from './discover.ts';
+import { contextName, removeLabKubeconfig } from './kubeconfig-file.ts';
 import { withLabLock } from './lock.ts';
 
 export interface DownOptions {
@@ -57,6 +58,11 @@ export async function labDown(client: Docker, options: DownOptions): Promise<Dow
       } else {
         await rm(`${dir}/lab.json`, { force: true });
         await rm(`${dir}/kubeconfig`, { force: true });
+      }
+      // The context `kubelab kubeconfig --merge` added points at a cluster that is gone now.
+      // A kubeconfig kubelab cannot edit safely is left as it is: the purge itself succeeded.
+      if (await removeLabKubeconfig(options.lab).catch(() => false)) {
+        result.removed.push(`kubeconfig context ${contextName(options.lab)}`);
       }
     }
     return result;

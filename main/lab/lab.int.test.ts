@@ -1,6 +1,8 @@
 // The lab cluster for real: a real engine, real node containers, real Kubernetes. Slow (minutes);
 // run alone with `npx vitest run --project integration main/lab`.
-import { readFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { docker } from '../engine/docker.ts';
@@ -8,6 +10,7 @@ import { labConfig } from './config.ts';
 import type { LabConfig } from './config.ts';
 import { kubectl, kubectlOk, waitFor } from './cluster.ts';
 import { labDown } from './down.ts';
+import { mergeLabKubeconfig, removeLabKubeconfig } from './kubeconfig-file.ts';
 import { nodeSh } from './node-exec.ts';
 import { labReset } from './reset.ts';
 import { labStatus } from './status.ts';
@@ -117,6 +120,56 @@ describe('a 1-node lab', () => {
     // The host kubeconfig talks to the published API server.
     const kubeconfig = await readFile(result.kubeconfig, 'utf8');
     expect(kubeconfig).toContain(`https://127.0.0.1:${result.apiPort}`);
+  });
+
+  it('merges into a learner kubeconfig that real clients use; other entries stay byte-for-byte', async () => {
+    const home = await mkdtemp(join(tmpdir(), 'kubelab-kubeconfig-'));
+    const path = join(home, '.kube', 'config');
+    const theirs = `apiVersion: v1
+clusters:
+- cluster:
+    server: https://staging.invalid:6443
+  name: staging
+contexts:
+- context:
+    cluster: staging
+    user: me
+  name: staging
+current-context: staging
+kind: Config
+preferences: {}
+users:
+- name: me
+  user:
+    token: abc
+`;
+    await mkdir(join(home, '.kube'));
+    await writeFile(path, theirs);
+    await mergeLabKubeconfig(lab, path);
+    // The host's own kubectl (any version in the skew) and the official Python client, with
+    // nothing set but the file kubectl would use anyway.
+    const env = { ...process.env, HOME: home, KUBECONFIG: '' };
+    const kubectlNodes = execFileSync('kubectl', ['get', 'nodes', '-o', 'name'], { env });
+    expect(kubectlNodes.toString().trim()).toBe('node/control-plane');
+    const python = execFileSync(
+      '/usr/bin/python3',
+      [
+        '-c',
+        'from kubernetes import client, config; config.load_kube_config(); ' +
+          'print(config.list_kube_config_contexts()[1]["name"], [n.metadata.name for n in client.CoreV1Api().list_node().items])',
+      ],
+      { env, cwd: home },
+    );
+    expect(python.toString().trim()).toBe(`kubelab-${lab} ['control-plane']`);
+    const merged = await readFile(path, 'utf8');
+    for (const line of theirs.split('\n').filter((l) => !l.startsWith('current-context'))) {
+      expect(merged.split('\n')).toContain(line);
+    }
+    expect(await removeLabKubeconfig(lab, path)).toBe(true);
+    expect(await readFile(path, 'utf8')).toBe(
+      theirs.replace('current-context: staging', 'current-context: ""'),
+    );
+    await rm(home, { recursive: true, force: true });
   });
 });
 

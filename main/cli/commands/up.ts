@@ -47,5 +47,10 @@ export const run: VerbRun<typeof upFlags> = async ({ values }) => {
       .map(([name, s]) => `${name} ${s.toFixed(1)}s`)
       .join(', ')}`,
   );
+  if (values['merge-kubeconfig']) {
+    const { contextName, mergeLabKubeconfig } = await import('../../lab/kubeconfig-file.ts');
+    const path = await mergeLabKubeconfig(result.lab);
+    console.log(`  context:    ${contextName(result.lab)} in ${path} (now the current context)`);
+  }
   return 0;
 };

@@ -11,6 +11,7 @@ import { down } from './down.ts';
 import { exec, shell } from './exec.ts';
 import { help } from './help.ts';
 import { images } from './images.ts';
+import { kubeconfig } from './kubeconfig.ts';
 import { kubectl } from './kubectl.ts';
 import { reset } from './reset.ts';
 import { scenarios } from './scenarios.ts';
@@ -33,6 +34,7 @@ export const commands: readonly CliCommand[] = [
   reset,
   down,
   kubectl,
+  kubeconfig,
   exec,
   shell,
   topology,

@@ -8,6 +8,10 @@ export const upFlags = {
     value: 'N',
     description: 'how many nodes, 1 to 3 (default: as the lab was, else 1)',
   },
+  'merge-kubeconfig': {
+    type: 'boolean',
+    description: 'then merge the lab into ~/.kube/config as context kubelab-<lab> and switch to it',
+  },
 } as const;
 
 export const up = defineCommand({
