@@ -52,6 +52,7 @@ describe('kubelab completion', () => {
     expect(bashOffers(['kubelab', 'up', '--lab', 'x', '--'])).toEqual([
       '--lab',
       '--nodes',
+      '--merge-kubeconfig',
       '--help',
     ]);
     expect(bashOffers(['kubelab', 'completion', ''])).toEqual(['bash', 'zsh', 'fish']);
