@@ -1,10 +1,12 @@
 // The scenario figures: checking one step (what the Check button costs) and resetting a lab that
-// holds a finished scenario. Both use the real checker and reset on a real lab.
+// holds a finished scenario. Checks and solves go through the learner module (as the UI's and
+// the CLI's do), resets through the lab's own reset, on a real lab.
 import type Docker from 'dockerode';
-import { checkStep, openLab } from '../checker/check-step.ts';
-import type { LabContext } from '../checker/lab-io.ts';
-import { solveStep } from '../checker/solve.ts';
+import type { StepCheckResult } from '../checker/result.ts';
 import { labReset } from '../lab/reset.ts';
+import { checkAndRecord } from '../learner/check.ts';
+import { labIo } from '../learner/io.ts';
+import { solveAndRecord } from '../learner/solve.ts';
 import { scenarioById } from '../scenarios/by-id.ts';
 import type { LoadedScenario } from '../scenarios/load.ts';
 
@@ -15,13 +17,7 @@ export async function loadBenchScenario(): Promise<LoadedScenario> {
   return scenarioById(BENCH_SCENARIO);
 }
 
-async function context(client: Docker, lab: string, loaded: LoadedScenario): Promise<LabContext> {
-  const opened = await openLab(client, lab, loaded.scenario.nodes);
-  if ('problem' in opened) throw new Error(`${opened.problem.message} (${opened.problem.fix})`);
-  return opened.ctx;
-}
-
-/** Runs the solutions of steps [from, to) in order, as `kubelab solve` does. */
+/** Solves steps [from, to) in order through the learner module, exactly as `kubelab solve` does. */
 export async function solveSteps(
   client: Docker,
   lab: string,
@@ -29,11 +25,30 @@ export async function solveSteps(
   from: number,
   to: number,
 ): Promise<void> {
-  const ctx = await context(client, lab, loaded);
-  for (const step of loaded.scenario.steps.slice(from, to)) await solveStep(ctx, loaded, step);
+  const indexes = Array.from({ length: to - from }, (_, i) => from + i);
+  const outcome = await solveAndRecord(labIo(client, lab), loaded, indexes);
+  if (outcome.kind === 'lab-problem')
+    throw new Error(`${outcome.problem.message} (${outcome.problem.fix})`);
+  if (outcome.kind === 'solve-failed') throw outcome.error;
+  if (outcome.kind === 'check-failed') throw notPassed(loaded, outcome.result);
 }
 
-/** Milliseconds of one check of a step that has been solved: health check included, as the UI does. */
+function notPassed(loaded: LoadedScenario, result: StepCheckResult): Error {
+  const why =
+    result.clusterProblem?.message ??
+    result.results
+      .filter((r) => !r.passed)
+      .map((r) => `${r.description} (found: ${r.found})`)
+      .join('; ');
+  return new Error(
+    `the check of ${loaded.id} › ${result.step} did not pass after its solve: ${why}`,
+  );
+}
+
+/**
+ * Milliseconds of one check of a step that has been solved, through the learner module: the
+ * lab's health alongside the step's conditions, and the pass recorded, as the Check button does.
+ */
 export async function timedCheck(
   client: Docker,
   lab: string,
@@ -41,19 +56,9 @@ export async function timedCheck(
   index: number,
 ): Promise<number> {
   const started = performance.now();
-  const result = await checkStep(client, lab, loaded, index, { wait: false });
+  const [result] = await checkAndRecord(labIo(client, lab), loaded, [index]);
   const ms = performance.now() - started;
-  if (!result.passed) {
-    const why =
-      result.clusterProblem?.message ??
-      result.results
-        .filter((r) => !r.passed)
-        .map((r) => `${r.description} (found: ${r.found})`)
-        .join('; ');
-    throw new Error(
-      `the check of ${loaded.id} › ${result.step} did not pass after its solve: ${why}`,
-    );
-  }
+  if (result && !result.passed) throw notPassed(loaded, result);
   return ms;
 }
 
