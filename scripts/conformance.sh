@@ -60,7 +60,16 @@ if [ -z "$focus" ]; then
     focus+='|\[sig-network\] Netpol '
   fi
 fi
-skip=$(sed -e 's/[[:space:]]*#.*$//' -e '/^[[:space:]]*$/d' conformance/skip.txt | paste -sd'|')
+# The skip list of this run: conformance/skip.txt, plus what this machine's kernel cannot do.
+skips_file=$(mktemp /var/tmp/kubelab-conformance-skips.XXXXXX)
+cp conformance/skip.txt "$skips_file"
+# SCTP lives in the kernel the nodes share with the host: where socket(…, IPPROTO_SCTP) is
+# refused (a kernel built without it, as this machine's), no lab on it can carry SCTP.
+if command -v python3 >/dev/null &&
+  ! python3 -c 'import socket; socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_SCTP)' 2>/dev/null; then
+  echo '\[Feature:SCTPConnectivity\]  # this machine'"'"'s kernel has no SCTP (socket(AF_INET, SOCK_STREAM, IPPROTO_SCTP) fails with EPROTONOSUPPORT), and nodes share the host kernel' >>"$skips_file"
+fi
+skip=$(sed -e 's/[[:space:]]*#.*$//' -e '/^[[:space:]]*$/d' "$skips_file" | paste -sd'|')
 [ -z "$extra_skip" ] || skip="${skip:+$skip|}$extra_skip"
 
 kubelab() { node bin/kubelab.js "$@"; }
@@ -88,7 +97,7 @@ cleanup() {
   if [ "$keep" = 0 ]; then
     kubelab down --lab "$lab" --purge --data --yes >/dev/null 2>&1 || log "down --purge of lab $lab failed"
   fi
-  rm -rf "$work"
+  rm -rf "$work" "$skips_file"
   log "$(( $(date +%s) - started )) s in all"
   exit "$status"
 }
@@ -182,7 +191,7 @@ if [ "$firewall" = 1 ]; then
   log "dropped during the run: beyond the lab, DNS to the host, other to the host: $dropped packets"
 fi
 npx tsx main/conformance/summarize.ts "$report_dir/report.json" --out "$out" \
-  --skips conformance/skip.txt --focus "$focus" --lab "$lab" --nodes "$nodes" --procs "$procs" \
+  --skips "$skips_file" --focus "$focus" --lab "$lab" --nodes "$nodes" --procs "$procs" \
   --seconds "build=$build_seconds,up=$up_seconds,run=$run_seconds" ${dropped:+--dropped "$dropped"} ||
   summary_status=$?
 [ "$suite_status" = 0 ] || [ "$summary_status" != 0 ] || {
