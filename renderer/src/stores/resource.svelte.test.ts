@@ -99,6 +99,7 @@ describe('Resource', () => {
     first();
     expect(store.value).toBe(1);
     second();
+    await Promise.resolve();
     expect(store.value).toBeNull();
     emitEvent('progress', ended('lab.up'));
     expect(fetch).toHaveBeenCalledTimes(1);

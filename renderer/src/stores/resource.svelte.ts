@@ -44,13 +44,18 @@ export class Resource<T> {
    * panel's going (or its key changing) releases it.
    */
   use(): () => void {
-    if (this.#users++ === 0) this.#stopFollowing = this.#follow();
+    if (this.#users++ === 0 && !this.#stopFollowing) this.#stopFollowing = this.#follow();
     void (this.#inFlight ?? this.refresh());
     let released = false;
     return () => {
       if (released) return;
       released = true;
-      if (--this.#users === 0) this.#forget();
+      // After a microtask: when one screen replaces another in the same flush, the panels
+      // going must not empty what the panels coming are already showing.
+      this.#users--;
+      queueMicrotask(() => {
+        if (this.#users === 0) this.#forget();
+      });
     };
   }
 
