@@ -148,7 +148,8 @@ users:
     await mergeLabKubeconfig(lab, path);
     // The host's own kubectl (any version in the skew) and the official Python client, with
     // nothing set but the file kubectl would use anyway.
-    const env = { ...process.env, HOME: home, KUBECONFIG: '' };
+    const env: NodeJS.ProcessEnv = { ...process.env, HOME: home };
+    delete env.KUBECONFIG;
     const kubectlNodes = execFileSync('kubectl', ['get', 'nodes', '-o', 'name'], { env });
     expect(kubectlNodes.toString().trim()).toBe('node/control-plane');
     const python = execFileSync(
