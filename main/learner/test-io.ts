@@ -26,7 +26,7 @@ export function stepResult(
 ): StepCheckResult {
   const step = DEMO.scenario.steps[index]!;
   const condition = {
-    type: 'exists',
+    type: 'exists' as const,
     passed,
     description: `${step.id} is done`,
     expected: 'done',

@@ -243,17 +243,7 @@ export const FileCheckSchema = z
     message: 'contains and absent exclude each other',
   });
 
-export const CHECK_TYPES = [
-  'exists',
-  'field',
-  'count',
-  'ready',
-  'ordered',
-  'exec',
-  'http',
-  'dns',
-  'file',
-] as const;
+export { CHECK_TYPES } from '../api/schemas/check-types.ts';
 
 export const CheckSchema = z.discriminatedUnion('type', [
   ExistsCheckSchema,

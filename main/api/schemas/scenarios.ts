@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CheckTypeSchema } from './check-types.ts';
 import { LabNameSchema } from './lab.ts';
 
 export const ScenarioStepViewSchema = z.object({
@@ -28,7 +29,7 @@ export const StepRefSchema = z
 
 /** The outcome of one condition, in the words the learner sees. */
 export const CheckResultSchema = z.object({
-  type: z.string(),
+  type: CheckTypeSchema,
   passed: z.boolean(),
   /** What is expected, in words (the check's description, or one made from its fields). */
   description: z.string(),

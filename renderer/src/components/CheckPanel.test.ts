@@ -10,7 +10,7 @@ const ref = { lab: 'ui2', scenario: 'volumes', step: 'emptydir' };
 
 function condition(description: string, passed: boolean): StepCheckView['results'][number] {
   return {
-    type: 'resource',
+    type: 'exists',
     passed,
     description,
     expected: `${description} expected`,
