@@ -23,6 +23,7 @@ export const LAYERS = [
       'http/',
       'fuzz/',
       'api/errors.ts',
+      'api/error-codes.ts',
       'api/schemas/',
       'api/ws-protocol.ts',
       'api/envelope.ts',

@@ -3,6 +3,7 @@
 // manifest holds the size and SHA-256 of every other entry — so one signature vouches for the
 // whole file. It travels as the second tar entry, `manifest.sig`. Pure node:crypto, no new
 // dependency.
+import { LabError } from '../api/errors.ts';
 import {
   createHash,
   createPrivateKey,
@@ -59,7 +60,7 @@ export function signManifest(
 ): { entry: Buffer; fingerprint: string } {
   const key = createPrivateKey(privateKeyPem);
   if (key.asymmetricKeyType !== 'ed25519')
-    throw new Error(`the key is ${key.asymmetricKeyType}, not ed25519`);
+    throw new LabError('BAD_KEY', `the key is ${key.asymmetricKeyType}, not ed25519`);
   const publicDer = createPublicKey(key).export({ type: 'spki', format: 'der' });
   const entry = {
     format: SIGNATURE_FORMAT,

@@ -1,6 +1,7 @@
 // Checking one step of a scenario against a lab: every condition (failed first), or the lab
 // problem that kept the checker from judging. Interactive checks wait briefly for objects to
 // converge; `wait: true` (verify, solve) waits as long as each check allows.
+import { LabError } from '../api/errors.ts';
 import type Docker from 'dockerode';
 import type { LoadedScenario } from '../scenarios/load.ts';
 import type { Check, Step } from '../scenarios/schema.ts';
@@ -39,7 +40,8 @@ export function findStep(
   const index = typeof step === 'number' ? step : steps.findIndex((s) => s.id === step);
   const found = steps[index];
   if (!found) {
-    throw new Error(
+    throw new LabError(
+      'NO_STEP',
       `Scenario ${loaded.id} has no step ${String(step)} (steps: ${steps.map((s) => s.id).join(', ')}).`,
     );
   }

@@ -9,6 +9,7 @@ import type { ExecResult } from '../lab/node-exec.ts';
 import type { PodTarget } from '../scenarios/schema.ts';
 import { ClusterProblemError, apiUnreachable, isUnreachable, upFix } from './cluster-problem.ts';
 import { namespaceArgs } from './kinds.ts';
+import { LabError } from '../api/errors.ts';
 
 export interface LabContext {
   client: Docker;
@@ -50,7 +51,7 @@ async function dockerExec(
       maxOutputBytes: CHECK_OUTPUT_BYTES,
     });
   } catch (error) {
-    if ((error as { code?: string }).code === 'EXEC_TIMEOUT') {
+    if (error instanceof LabError && error.code === 'EXEC_TIMEOUT') {
       return { exitCode: 124, stdout: '', stderr: `no answer within ${timeoutMs / 1000} s` };
     }
     const reason = error instanceof Error ? error.message : String(error);

@@ -9,6 +9,7 @@ import { bashOnNode } from './lab-io.ts';
 import { runCheck } from './run-check.ts';
 import { ensureStepFiles } from './step-files.ts';
 import { oneLine } from './text.ts';
+import { cancelled } from '../api/errors.ts';
 
 export const RUN_TIMEOUT_MS = 10 * 60_000;
 const DEFAULT_WAIT_SECONDS = 120;
@@ -70,7 +71,7 @@ export async function solveStep(
   const report: SolveReport = { step: step.id, actions: [], seconds: 0 };
   await ensureStepFiles(ctx, loaded, step, { overwrite: options.overwriteFiles ?? false });
   for (const [index, action] of step.solve.entries()) {
-    if (options.signal?.aborted) throw new Error('cancelled');
+    if (options.signal?.aborted) throw cancelled();
     options.onAction?.(action, index);
     const actionStarted = Date.now();
     const label = actionLabel(action);

@@ -1,7 +1,7 @@
 // Destructive verbs ask first: on a terminal the learner answers y/N; anywhere else (scripts, CI)
 // the command needs --yes, so nothing is deleted because a prompt could not be shown.
 import { createInterface } from 'node:readline/promises';
-import { LabError } from '../api/errors.ts';
+import { LabError, cancelled } from '../api/errors.ts';
 
 export interface ConfirmIo {
   input: NodeJS.ReadableStream & { isTTY?: boolean };
@@ -25,9 +25,8 @@ export async function confirmDestructive(
     });
   }
   if (!(await askYesNo(`This removes ${what}.\nContinue? [y/N] `, io))) {
-    throw new LabError('CANCELLED', 'Nothing was removed.', {
-      fix: 'Nothing to fix: you said no.',
-    });
+    // Not cancelled(): this one says why, and the CLI prints the fix.
+    throw cancelled('Nothing was removed.', 'Nothing to fix: you said no.');
   }
 }
 

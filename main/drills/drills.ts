@@ -13,6 +13,7 @@ import type { LabConfig } from '../lab/config.ts';
 import { existingLabConfig } from '../lab/state.ts';
 import { labStatus } from '../lab/status.ts';
 import { labUp } from '../lab/up.ts';
+import { LabError } from '../api/errors.ts';
 
 export interface DrillContext {
   client: Docker;
@@ -73,7 +74,8 @@ export const DRILLS: Drill[] = [
         labUp(ctx.client, { lab: ctx.lab }),
       ]);
       const busy = results.filter(
-        (r) => r.status === 'rejected' && (r.reason as { code?: string }).code === 'LAB_BUSY',
+        (r) =>
+          r.status === 'rejected' && r.reason instanceof LabError && r.reason.code === 'LAB_BUSY',
       );
       const done = results.filter((r) => r.status === 'fulfilled');
       if (busy.length !== 1 || done.length !== 1)

@@ -1,4 +1,5 @@
 // Small image operations several modules need: is it there, follow a stream to its end, save.
+import { LabError } from '../api/errors.ts';
 import type Docker from 'dockerode';
 
 export async function imageExists(client: Docker, ref: string): Promise<boolean> {
@@ -18,7 +19,7 @@ export function followToEnd(client: Docker, stream: NodeJS.ReadableStream): Prom
   return new Promise((resolve, reject) =>
     client.modem.followProgress(stream, (error: Error | null, lines: Array<{ error?: string }>) => {
       const failed = error?.message ?? lines.find((line) => line.error)?.error;
-      if (failed) reject(new Error(failed));
+      if (failed) reject(new LabError('ENGINE_FAILED', failed));
       else resolve();
     }),
   );

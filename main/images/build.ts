@@ -2,7 +2,7 @@
 // Safe to interrupt: an image is only tagged with its hash once its build succeeded, prepared
 // contexts are marked complete last, and a re-run picks up where the last one stopped.
 import type Docker from 'dockerode';
-import { LabError } from '../api/errors.ts';
+import { LabError, cancelled, isCancelled } from '../api/errors.ts';
 import { imageExists } from '../engine/images.ts';
 import { LAB_LABEL } from '../engine/labels.ts';
 import { BuildLog } from './build-log.ts';
@@ -100,11 +100,8 @@ export async function buildImages(
       );
     } catch (error) {
       await log.close();
-      if (signal.aborted)
-        throw new LabError(
-          'CANCELLED',
-          `Building ${spec.name} was cancelled; run the build again to resume.`,
-        );
+      if (signal.aborted || isCancelled(error))
+        throw cancelled(`Building ${spec.name} was cancelled; run the build again to resume.`);
       const reason = error instanceof Error ? error.message : String(error);
       throw new LabError(
         'IMAGE_BUILD_FAILED',

@@ -272,7 +272,10 @@ export async function importVerifiedImages(
     for (const image of manifest.images) {
       const info = await client.getImage(image.ref).inspect();
       if (info.Id !== image.imageId)
-        throw new Error(`${image.ref} loaded as ${info.Id}, expected ${image.imageId}`);
+        throw new LabError(
+          'BAD_BUNDLE',
+          `${image.ref} loaded as ${info.Id}, expected ${image.imageId}`,
+        );
       // `docker save` keeps the hash tag; give it the :latest tag too, as a build does.
       await client.getImage(image.ref).tag({ repo: `kubelab/${image.name}`, tag: 'latest' });
     }

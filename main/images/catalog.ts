@@ -30,6 +30,7 @@ export interface ImageSpec {
   mirrored: boolean;
 }
 
+import { LabError } from '../api/errors.ts';
 import { pinnedVersions } from './versions.ts';
 
 /**
@@ -130,7 +131,7 @@ export function imageSpec(name: string): ImageSpec {
   const spec = IMAGE_CATALOG.find((image) => image.name === name);
   if (!spec) {
     const known = IMAGE_CATALOG.map((image) => image.name).join(', ');
-    throw new Error(`There is no lab image "${name}". Known images: ${known}.`);
+    throw new LabError('NO_IMAGE', `There is no lab image "${name}". Known images: ${known}.`);
   }
   return spec;
 }

@@ -1,5 +1,6 @@
 // `docker build` through dockerode, with "Step N/M" turned into progress and errors into a
 // message that names the failing step.
+import { LabError } from '../api/errors.ts';
 import type Docker from 'dockerode';
 import { listFiles } from './hash.ts';
 import type { BuildLog } from './build-log.ts';
@@ -50,7 +51,7 @@ export async function dockerBuild(client: Docker, request: DockerBuildRequest): 
         }
         if (message.error) {
           request.log.write(`\nERROR: ${message.error}\n`);
-          reject(new Error(message.errorDetail?.message ?? message.error));
+          reject(new LabError('IMAGE_BUILD_FAILED', message.errorDetail?.message ?? message.error));
         }
       },
     );

@@ -15,6 +15,7 @@ import { imageSpec } from './catalog.ts';
 import { imageFolder, imageRef, isBuildOutput } from './hash.ts';
 import type { BuildLog } from './build-log.ts';
 import { spawnGroup } from './spawn-group.ts';
+import { LabError, cancelled } from '../api/errors.ts';
 
 const COMPLETE = '.kubelab-complete';
 
@@ -31,9 +32,12 @@ function run(
     child.stderr.on('data', (chunk: Buffer) => log.write(chunk.toString()));
     child.once('error', reject);
     child.once('exit', (code) => {
-      if (signal.aborted) reject(new Error('cancelled'));
+      if (signal.aborted) reject(cancelled());
       else if (code === 0) resolve();
-      else reject(new Error(`${command} ${args.join(' ')} exited with ${code}`));
+      else
+        reject(
+          new LabError('IMAGE_BUILD_FAILED', `${command} ${args.join(' ')} exited with ${code}`),
+        );
     });
   });
 }

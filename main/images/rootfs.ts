@@ -1,5 +1,6 @@
 // The base image: lab-images/base/build-rootfs.sh writes a Debian tar to stdout, which we
 // `docker import` with the lab's labels. No registry involved.
+import { LabError } from '../api/errors.ts';
 import type Docker from 'dockerode';
 import { join } from 'node:path';
 import { followToEnd } from '../engine/images.ts';
@@ -33,6 +34,6 @@ export async function importRootfs(
       .getImage(ref)
       .remove()
       .catch(() => undefined);
-    throw new Error(`build-rootfs.sh exited with ${code}`);
+    throw new LabError('IMAGE_BUILD_FAILED', `build-rootfs.sh exited with ${code}`);
   }
 }

@@ -45,8 +45,10 @@ export const DEFAULT_LAB = DEFAULT_LAB_NAME;
 
 export function validateLabName(name: string): string {
   if (!isLabName(name)) {
-    throw new Error(
+    throw new LabError(
+      'BAD_ARGUMENT',
       `Lab name "${name}" is not valid: use 1-32 lowercase letters, digits and dashes.`,
+      { fix: 'Pick a name such as "default" or "web-lab".' },
     );
   }
   return name;
@@ -60,7 +62,9 @@ export function labDir(name: string): string {
 export function labConfig(name: string, nodeCount: number, subnetIndex = 0): LabConfig {
   validateLabName(name);
   if (!Number.isInteger(nodeCount) || nodeCount < 1 || nodeCount > MAX_NODES) {
-    throw new Error(`--nodes must be 1 to ${MAX_NODES}, not ${nodeCount}.`);
+    throw new LabError('BAD_ARGUMENT', `--nodes must be 1 to ${MAX_NODES}, not ${nodeCount}.`, {
+      fix: `Pass --nodes with a whole number from 1 to ${MAX_NODES}.`,
+    });
   }
   const prefix = `10.100.${subnetIndex}`;
   const dir = labDir(name);

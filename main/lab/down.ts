@@ -1,5 +1,6 @@
 // `kubelab down`: stop a lab (state kept for a warm start) or, with purge, remove every Docker
 // object that carries its label. Learner data folders go only with purge + data.
+import { LabError } from '../api/errors.ts';
 import { rm } from 'node:fs/promises';
 import type Docker from 'dockerode';
 import { labDir } from './config.ts';
@@ -21,8 +22,10 @@ export interface DownResult {
 
 export async function labDown(client: Docker, options: DownOptions): Promise<DownResult> {
   if (options.data && !options.purge) {
-    throw new Error(
+    throw new LabError(
+      'BAD_ARGUMENT',
       '--data only goes with --purge (kubelab down --purge --data): stopping a lab never deletes data.',
+      { fix: 'Add --purge to remove the lab as well, or leave out --data.' },
     );
   }
   return withLabLock(options.lab, 'kubelab down', async () => {

@@ -1,5 +1,7 @@
 // A lab operation is a list of named phases (kind's "actions"): each reports progress and its
 // time, and the same list drives the progress bar in the CLI and the UI.
+import { cancelled } from '../api/errors.ts';
+
 export interface Phase {
   name: string;
   /** Relative weight for the progress bar (roughly its share of a cold start's time). */
@@ -26,7 +28,7 @@ export async function runPhases(
   const total = phases.reduce((sum, phase) => sum + phase.weight, 0);
   let done = 0;
   for (const phase of phases) {
-    if (signal?.aborted) throw new Error('cancelled');
+    if (signal?.aborted) throw cancelled();
     const started = Date.now();
     const percent = (): number => Math.round((done / total) * 100);
     onProgress({ phase: phase.name, percent: percent(), message: 'starting' });

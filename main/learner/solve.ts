@@ -2,6 +2,7 @@
 // recorded only when that check passes — a solution that ran is not yet a step done (a step
 // solved out of order, or a lab that changed under it, can still fail). The CLI, the UI and the
 // bench all come through here, so they agree on what counts as solved.
+import { LabError } from '../api/errors.ts';
 import type { ClusterProblem, StepCheckResult } from '../checker/result.ts';
 import type { SolveReport } from '../checker/solve.ts';
 import { SolveError } from '../checker/solve.ts';
@@ -60,7 +61,7 @@ export async function solveAndRecord<Ctx>(
   if ('problem' in opened) return { solved, kind: 'lab-problem', problem: opened.problem };
   for (const index of indexes) {
     const step = loaded.scenario.steps[index];
-    if (!step) throw new Error(`Scenario ${loaded.id} has no step ${index + 1}.`);
+    if (!step) throw new LabError('NO_STEP', `Scenario ${loaded.id} has no step ${index + 1}.`);
     emit({ type: 'step', index });
     let report: SolveReport;
     try {

@@ -2,6 +2,7 @@
 // `{{pod:NAME.ip}}`, `{{pod:NAME.node}}`, `{{service:NAME.clusterIP}}`,
 // `{{service:NAME.nodePort}}`, `{{node:NAME.ip}}`; pods and services take an optional
 // namespace, `{{pod:web-0@default.ip}}`. The checker resolves them with substituteTemplates().
+import { LabError } from '../api/errors.ts';
 
 export const TEMPLATE_ATTRIBUTES = {
   pod: ['ip', 'node'],
@@ -70,7 +71,10 @@ export function scanTemplates(text: string): TemplateScan {
 export function substituteTemplates(text: string, resolve: (ref: TemplateRef) => string): string {
   return text.replace(PLACEHOLDER, (raw: string, inner: string) => {
     const parsed = parseOne(raw, inner);
-    if (typeof parsed === 'string') throw new Error(parsed);
+    if (typeof parsed === 'string')
+      throw new LabError('BAD_SCENARIO', parsed, {
+        fix: 'Run `kubelab scenarios lint` on the scenario and correct what it reports.',
+      });
     return resolve(parsed);
   });
 }

@@ -1,0 +1,117 @@
+// Every error code kubelab raises, declared once. Code that branches on a code (retry on STALLED,
+// turn BAD_ARGUMENT into a usage line, …) is type-checked against this list, so a misspelt or
+// retired code fails `tsc` instead of silently never matching. Shared layer: the renderer
+// imports it too (pure data, no Node APIs).
+//
+// `fix` is the default advice for a code: LabError uses it when the throw site gives none. Most
+// codes have none here because their fix depends on the case (the lab's name, the file, the
+// port), and those sites always say it themselves.
+
+interface ErrorCodeSpec {
+  /** What the user can do about it when the throw site knows nothing more specific. */
+  readonly fix?: string;
+}
+
+export const ERROR_CODES = {
+  // Requests and arguments
+  BAD_REQUEST: {},
+  BAD_ARGUMENT: {},
+  BAD_FRAME: {},
+  /** A renderer frame that is not the app's own page asked for the API (Electron). */
+  FORBIDDEN_FRAME: {},
+  /** The command line was wrong: the CLI prints the verb's usage. */
+  USAGE: {},
+  BAD_PATH: {},
+  UNKNOWN_METHOD: {},
+  NOT_IMPLEMENTED: {},
+  CONFIRMATION_NEEDED: {},
+  /** The user (or the app on their behalf) stopped it: nothing to fix. */
+  CANCELLED: {},
+  /** A plain Error that reached a transport: a bug, not something the user did. */
+  INTERNAL: {},
+  // Transport (browser mode)
+  DISCONNECTED: {},
+  TIMEOUT: {},
+  // Engine and images
+  DOCKER_UNREACHABLE: {},
+  ENGINE_UNUSABLE: {},
+  /** The engine reported an error inside an import, load or push stream. */
+  ENGINE_FAILED: {
+    fix: 'Check the Docker engine (`docker info`, free disk space with `docker system df`), then try again.',
+  },
+  NO_IMAGE: {
+    fix: 'Use one of the known image names (`kubelab images list` shows them).',
+  },
+  IMAGE_MISSING: {},
+  IMAGES_MISSING: {},
+  IMAGES_NOT_CURRENT: {},
+  IMAGE_BUILD_FAILED: {
+    fix: 'Look at the build log above, then run `kubelab images build` again: finished images are kept.',
+  },
+  LOAD_FAILED: {},
+  REGISTRY_DOWN: {},
+  // Bundles
+  BAD_BUNDLE: {},
+  BAD_KEY: {
+    fix: 'Make a signing key with `kubelab bundle keygen` (Ed25519) and sign with that.',
+  },
+  BUNDLE_UNTRUSTED: {},
+  KEY_EXISTS: {},
+  // Labs
+  LAB_BUSY: {},
+  LAB_NOT_FOUND: {},
+  LAB_NOT_READY: {},
+  NO_LAB: {},
+  NO_NODE: {},
+  NODE_DOWN: {},
+  NODE_NOT_RUNNING: {},
+  NODE_COMMAND_FAILED: {},
+  EXEC_TIMEOUT: {},
+  STALLED: {},
+  BOOTSTRAP_FAILED: {},
+  KUBECTL_FAILED: {},
+  KUBECONFIG_INVALID: {},
+  KUBECONFIG_LOCKED: {},
+  MERGE_UNSAFE: {},
+  NAME_TAKEN: {},
+  SUBNET_IN_USE: {},
+  PORT_IN_USE: {},
+  NO_SERVICE: {},
+  NO_SERVICE_PORT: {},
+  NO_ENDPOINTS: {},
+  NO_SESSION: {},
+  // Scenarios and steps
+  BAD_SCENARIO: {},
+  NO_SCENARIO: {},
+  NO_SCENARIOS_DIR: {},
+  NO_STEP: {
+    fix: 'Name a step the scenario has (its id, or its number counting from 1).',
+  },
+  STEP_NOT_PASSED: {},
+  PATTERN_TOO_SLOW: {},
+  // Files
+  NO_FILE: {},
+  NO_FOLDER: {},
+  NO_ROOT: {},
+  NOT_FOUND: {},
+  NOT_A_FILE: {},
+  NOT_A_FOLDER: {},
+  FILE_TOO_LARGE: {},
+  // The app itself
+  UI_NOT_BUILT: {},
+  UI_BUILD_FAILED: {},
+  DIST_FAILED: {},
+} as const satisfies Record<string, ErrorCodeSpec>;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+/** For codes that arrive from elsewhere (a wire error from a newer server). */
+export function isErrorCode(code: string): code is ErrorCode {
+  return Object.hasOwn(ERROR_CODES, code);
+}
+
+/** The default fix of a code, if it has one. */
+export function defaultFix(code: ErrorCode): string | undefined {
+  const spec: ErrorCodeSpec = ERROR_CODES[code];
+  return spec.fix;
+}
