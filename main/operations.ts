@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Progress } from './api/schemas/events.ts';
 import type { EventBus } from './api/event-bus.ts';
+import { isCancelled, toWireError } from './api/errors.ts';
 
 export interface OperationHandle {
   readonly id: string;
@@ -56,8 +57,10 @@ export class OperationTracker {
       done: (message = 'done') => publish({ percent: 100, state: 'done', message }),
       fail: (error) =>
         publish({
-          state: controller.signal.aborted ? 'cancelled' : 'failed',
+          // Aborted through cancel(), or stopped by a step that said so with its CANCELLED code.
+          state: controller.signal.aborted || isCancelled(error) ? 'cancelled' : 'failed',
           error: error instanceof Error ? error.message : String(error),
+          errorDetail: toWireError(error),
         }),
     };
   }

@@ -44,6 +44,42 @@ describe('ProgressBar', () => {
     expect(screen.queryByRole('button')).toBeNull();
   });
 
+  it('shows the fix of a failed operation under its error', () => {
+    render(ProgressBar, {
+      progress: {
+        ...running,
+        kind: 'lab.up',
+        state: 'failed',
+        error: 'Port 6443 is already in use.',
+        errorDetail: {
+          name: 'LabError',
+          code: 'PORT_IN_USE',
+          message: 'Port 6443 is already in use.',
+          fix: 'Free that port, or recreate the lab on a new port.',
+        },
+      },
+      testid: 'op',
+    });
+    expect(screen.getByText('Port 6443 is already in use.')).toBeTruthy();
+    expect(screen.getByTestId('op-fix').textContent).toBe(
+      'Free that port, or recreate the lab on a new port.',
+    );
+  });
+
+  it('shows no fix while running or once cancelled', async () => {
+    const errorDetail = { name: 'LabError', code: 'CANCELLED', message: 'cancelled', fix: 'x' };
+    const { rerender } = render(ProgressBar, {
+      progress: { ...running, errorDetail },
+      testid: 'op',
+    });
+    expect(screen.queryByTestId('op-fix')).toBeNull();
+    await rerender({
+      progress: { ...running, state: 'cancelled', error: 'cancelled', errorDetail },
+    });
+    expect(screen.getByTestId('op').dataset['state']).toBe('cancelled');
+    expect(screen.queryByTestId('op-fix')).toBeNull();
+  });
+
   it('offers Cancel only when the operation can be cancelled, once', async () => {
     const oncancel = vi.fn();
     render(ProgressBar, { progress: running, testid: 'op', label: 'Building images', oncancel });

@@ -1,4 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
+import { LabError } from '../../../main/api/errors.ts';
 import type { LabStatusView } from '../../../main/api/schemas/lab.ts';
 import type { Progress } from '../../../main/api/schemas/events.ts';
 import { delegatingClient, emitEvent, fakeWindowApi } from '../../test/fake-window-api.ts';
@@ -140,5 +141,46 @@ describe('preparing a scenario’s lab', () => {
       prepareLab(delegatingClient(), 'ui2', 1, true, vi.fn(), () => true),
     ).rejects.toThrow('image kubelab/node is missing');
     expect(reset).not.toHaveBeenCalled();
+  });
+
+  it('rejects a failed start with the whole error the main process sent, fix included', async () => {
+    fakeWindowApi({
+      lab: {
+        status: () => Promise.resolve(status(false, [])),
+        up: () => {
+          setTimeout(
+            () =>
+              emitEvent('progress', {
+                operationId: 'up-2',
+                kind: 'lab.up',
+                phase: 'images',
+                percent: 0,
+                elapsedMs: 1,
+                message: '',
+                state: 'failed',
+                error: 'The node image (kubelab/node) is not built.',
+                errorDetail: {
+                  name: 'LabError',
+                  code: 'IMAGE_MISSING',
+                  message: 'The node image (kubelab/node) is not built.',
+                  fix: 'Run `kubelab images build node`.',
+                },
+              }),
+            5,
+          );
+          return Promise.resolve({ operationId: 'up-2' });
+        },
+      },
+    });
+    const failure = await prepareLab(delegatingClient(), 'ui2', 1, true, vi.fn(), () => true).then(
+      () => null,
+      (error: unknown) => error,
+    );
+    expect(failure).toBeInstanceOf(LabError);
+    expect(failure).toMatchObject({
+      code: 'IMAGE_MISSING',
+      message: 'The node image (kubelab/node) is not built.',
+      fix: 'Run `kubelab images build node`.',
+    });
   });
 });

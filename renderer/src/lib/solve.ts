@@ -1,5 +1,6 @@
 // Runs a step's solve in the main process and waits for its operation to end.
 import type { LabClient } from '../../../main/api/client.ts';
+import { operationError } from './operation-error.ts';
 
 export interface StepRef {
   lab: string;
@@ -20,7 +21,7 @@ export async function solveAndWait(
       if (p.state === 'running') return;
       off();
       if (p.state === 'done') resolve();
-      else reject(new Error(p.error ?? p.state));
+      else reject(operationError(p, p.state));
     });
   });
 }

@@ -1,8 +1,10 @@
 // Waits for a long operation (started by any API call that answers { operationId }) to end,
 // passing each progress event on. Resolves when it is done, rejects when it failed or was
-// cancelled. The listener is attached before the call that starts it, so no event is missed.
+// cancelled (with the operation's own error, code and fix included, when it sent one). The
+// listener is attached before the call that starts it, so no event is missed.
 import type { LabClient } from '../../../main/api/client.ts';
 import type { Progress } from '../../../main/api/schemas/events.ts';
+import { operationError } from './operation-error.ts';
 
 export async function runOperation(
   client: LabClient,
@@ -25,7 +27,7 @@ export async function runOperation(
     operationId = (await start()).operationId;
     for (const progress of early) if (progress.operationId === operationId) handle(progress);
     const last = await finished;
-    if (last.state !== 'done') throw new Error(last.error ?? `${last.kind} ${last.state}`);
+    if (last.state !== 'done') throw operationError(last);
     return last;
   } finally {
     off();
