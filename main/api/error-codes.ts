@@ -46,7 +46,8 @@ export const ERROR_CODES = {
   IMAGES_MISSING: {},
   IMAGES_NOT_CURRENT: {},
   IMAGE_BUILD_FAILED: {
-    fix: 'Look at the build log above, then run `kubelab images build` again: finished images are kept.',
+    // The same words as images/build.ts diagnose() when it recognises no cause.
+    fix: 'Read the log named above; fix the cause and run `kubelab images build` again (finished images are kept).',
   },
   LOAD_FAILED: {},
   REGISTRY_DOWN: {},
