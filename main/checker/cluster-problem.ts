@@ -4,9 +4,8 @@ import type Docker from 'dockerode';
 import { kubectl, readyNodeNames } from '../lab/cluster.ts';
 import type { NodeList } from '../lab/cluster.ts';
 import type { LabConfig } from '../lab/config.ts';
-import { labConfig } from '../lab/config.ts';
 import { findNodes } from '../lab/discover.ts';
-import { readState } from '../lab/state.ts';
+import { readLab } from '../lab/state.ts';
 import type { ClusterProblem } from './result.ts';
 
 export class ClusterProblemError extends Error {
@@ -52,16 +51,16 @@ export function apiUnreachable(lab: string, detail: string): ClusterProblem {
 export async function labForChecks(
   lab: string,
 ): Promise<{ config: LabConfig } | { problem: ClusterProblem }> {
-  const state = await readState(lab);
-  if (!state) {
+  const opened = await readLab(lab);
+  if (!opened) {
     return { problem: { message: `There is no lab "${lab}".`, fix: upFix(lab) } };
   }
-  if (!state.bootstrapped) {
+  if (!opened.state.bootstrapped) {
     return {
       problem: { message: `Lab "${lab}" has not finished starting.`, fix: upFix(lab) },
     };
   }
-  return { config: labConfig(lab, state.nodeCount, state.subnetIndex) };
+  return { config: opened.config };
 }
 
 /**

@@ -2,7 +2,7 @@
 // command on a node (docker exec), a command in a pod's container (kubectl exec). Failures of
 // the lab itself become ClusterProblemError; "no such object" is an answer, not an error.
 import type Docker from 'dockerode';
-import { ADMIN_KUBECONFIG } from '../lab/cluster.ts';
+import { controlPlaneKubectl } from '../lab/cluster.ts';
 import type { LabConfig, NodeSpec } from '../lab/config.ts';
 import { execInContainer } from '../lab/node-exec.ts';
 import type { ExecResult } from '../lab/node-exec.ts';
@@ -71,12 +71,8 @@ export async function kube(
   args: string[],
   timeoutMs = EXEC_TIMEOUT_MS,
 ): Promise<ExecResult> {
-  const result = await dockerExec(
-    ctx,
-    ctx.config.nodes[0]!.container,
-    ['kubectl', `--kubeconfig=${ADMIN_KUBECONFIG}`, ...args],
-    { timeoutMs },
-  );
+  const { container, command } = controlPlaneKubectl(ctx.config, args);
+  const result = await dockerExec(ctx, container, command, { timeoutMs });
   if (result.exitCode !== 0 && isUnreachable(result.stderr)) {
     throw new ClusterProblemError(apiUnreachable(ctx.lab, result.stderr));
   }
