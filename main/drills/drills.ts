@@ -3,7 +3,7 @@
 // the engine. `short` drills run in `npm test` (one 1-node lab, ≈ 2–3 min); the rest only in
 // `npm run drills`.
 import { spawn } from 'node:child_process';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type Docker from 'dockerode';
 import { markStepPassed, progressFile, readProgress } from '../checker/progress.ts';
@@ -14,6 +14,7 @@ import { existingLabConfig } from '../lab/state.ts';
 import { labStatus } from '../lab/status.ts';
 import { labUp } from '../lab/up.ts';
 import { LabError } from '../api/errors.ts';
+import { kubelabHome } from '../paths.ts';
 
 export interface DrillContext {
   client: Docker;
@@ -180,6 +181,30 @@ export const DRILLS: Drill[] = [
       await labUp(ctx.client, { lab: ctx.lab });
       await healthy(ctx);
       return 'status said so without crashing; the lab came back';
+    },
+  },
+  {
+    name: 'a corrupt scenario file',
+    short: false,
+    run: async () => {
+      // A bundle-installed scenario whose YAML was damaged (a half-copied folder, a bad edit).
+      const dir = join(kubelabHome(), 'scenarios', 'drill-broken');
+      await mkdir(dir, { recursive: true });
+      await writeFile(join(dir, 'scenario.yaml'), 'id: drill-broken\ntitle: [unclosed\n');
+      try {
+        const listed = await cli(['scenarios']);
+        if (!/drill-broken: does not load/.test(listed.output))
+          fail(`the broken scenario was not named: ${listed.output}`);
+        if (!/scenario\.yaml:\d+:\d+: /.test(listed.output))
+          fail(`no file:line for the broken scenario: ${listed.output}`);
+        for (const id of ['two-containers', 'services', 'statefulset']) {
+          if (!listed.output.includes(id)) fail(`built-in ${id} is missing next to the broken one`);
+        }
+        if (/\n\s+at .*\.(ts|js):\d+/.test(listed.output)) fail('a stack trace was printed');
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+      return 'the built-ins still listed; the broken one named with file:line';
     },
   },
   {
