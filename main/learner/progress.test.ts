@@ -7,6 +7,7 @@ import { VALID_SCENARIO_YAML } from '../scenarios/fixture.ts';
 import { ScenarioSchema } from '../scenarios/schema.ts';
 import {
   currentStepIndex,
+  forgetProgress,
   markStepPassed,
   progressFile,
   readProgress,
@@ -52,6 +53,15 @@ describe('progress on disk', () => {
     expect(progressFile('lab1')).toBe(join(home, 'labs', 'lab1', 'progress.json'));
     await resetScenarioProgress('lab1', 'volumes');
     expect((await readProgress('lab1')).progress.scenarios).toEqual({});
+  });
+
+  it('forgets every scenario of one lab, and only of that lab', async () => {
+    await markStepPassed('lab3', 'volumes', 'emptydir');
+    await recordHintsUsed('lab3', 'services', 'expose', 1);
+    await markStepPassed('other', 'volumes', 'emptydir');
+    await forgetProgress('lab3');
+    expect((await readProgress('lab3')).progress).toEqual({ version: 1, scenarios: {} });
+    expect(Object.keys((await readProgress('other')).progress.scenarios)).toEqual(['volumes']);
   });
 
   it('loses no update when several come at once', async () => {

@@ -176,6 +176,13 @@ export function resetScenarioProgress(lab: string, scenario: string): Promise<Pr
   });
 }
 
+/** Forgets every step recorded as passed and every hint shown, for every scenario of the lab. */
+export function forgetProgress(lab: string): Promise<ProgressRead> {
+  return updateProgress(lab, (progress) => {
+    progress.scenarios = {};
+  });
+}
+
 /** Index of the first step not passed yet, or null when every step has passed. */
 export function currentStepIndex(
   scenario: Scenario,
