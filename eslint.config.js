@@ -53,11 +53,11 @@ export default tseslint.config(
   ...layerImportConfigs(join(import.meta.dirname, 'main')),
   {
     // e2e drives kubelab from outside, as a learner does (UI, CLI, the typed contract), so a spec
-    // importing main/ internals tests a private detail. A warning while today's specs still do.
+    // importing main/ internals tests a private detail.
     files: ['e2e/**/*.ts'],
     rules: {
       'no-restricted-imports': [
-        'warn',
+        'error',
         {
           patterns: [
             {

@@ -1,19 +1,33 @@
 // Whether the desktop project can run here, and if not, why — printed by the global set-up so a
 // CI log says the Electron specs were skipped and for what reason (never skipped silently).
+// The answer comes from `kubelab doctor`, as a learner would ask it.
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { electronBinary } from '../main/electron/runtime-binary.ts';
+import { kubelab } from './kubelab-cli.ts';
 
 export const ELECTRON_MAIN = join(import.meta.dirname, '..', 'out', 'main', 'index.js');
 
 export type ElectronRuntime = { binary: string } | { skipReason: string };
 
-export function electronRuntime(): ElectronRuntime {
-  const electron = electronBinary();
-  if ('missing' in electron) return { skipReason: `no Electron runtime (${electron.missing})` };
-  if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY)
-    return { skipReason: 'no display for the Electron window (DISPLAY and WAYLAND_DISPLAY unset)' };
+interface DoctorLine {
+  id: string;
+  status: string;
+  detail: string;
+}
+
+let asked: Promise<ElectronRuntime> | undefined;
+
+async function ask(): Promise<ElectronRuntime> {
+  const lines = JSON.parse(await kubelab(['doctor', '--json'], 2 * 60_000)) as DoctorLine[];
+  const desktop = lines.find((line) => line.id === 'desktop');
+  if (!desktop) return { skipReason: 'kubelab doctor --json has no "desktop" line' };
+  if (desktop.status !== 'ok') return { skipReason: desktop.detail };
   if (!existsSync(ELECTRON_MAIN))
     return { skipReason: `the app is not built (${ELECTRON_MAIN} missing; run npm run build)` };
-  return { binary: electron.path };
+  return { binary: desktop.detail.replace(/^Electron at /, '') };
+}
+
+export function electronRuntime(): Promise<ElectronRuntime> {
+  asked ??= ask();
+  return asked;
 }

@@ -4,10 +4,8 @@
 //   purged at the end, so specs share its start-up;
 // - `ui`: the app as a learner opens it — in Chromium against `served` (project browser-mode) or
 //   as the Electron app (project electron; skipped with the printed reason where it cannot run).
-import { rm } from 'node:fs/promises';
 import { _electron, test as base } from '@playwright/test';
 import type { ElectronApplication, Page, TestInfo } from '@playwright/test';
-import { progressFile } from '../main/checker/progress.ts';
 import { ELECTRON_MAIN, electronRuntime } from './electron-runtime.ts';
 import { kubelab } from './kubelab-cli.ts';
 import { startServe, stopServe } from './serve-fixture.ts';
@@ -42,7 +40,7 @@ const DOWN_TIMEOUT_MS = 3 * 60_000;
 async function launchElectron(
   testInfo: TestInfo,
 ): Promise<{ app: ElectronApplication; page: Page }> {
-  const runtime = electronRuntime();
+  const runtime = await electronRuntime();
   if ('skipReason' in runtime) {
     testInfo.skip(true, `electron project skipped: ${runtime.skipReason}`);
     throw new Error(runtime.skipReason); // not reached: skip() ends the test
@@ -109,11 +107,10 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
 
 /**
  * A scenario from its beginning on the shared lab: objects and data folders removed
- * (`kubelab reset --data --yes`) and the lab's recorded progress forgotten, as on a new lab.
+ * and the lab's recorded progress forgotten, as on a new lab (`kubelab reset --data --progress`).
  */
 export async function freshScenario(lab: string): Promise<void> {
-  await kubelab(['reset', '--lab', lab, '--data', '--yes'], DOWN_TIMEOUT_MS);
-  await rm(progressFile(lab), { force: true });
+  await kubelab(['reset', '--lab', lab, '--data', '--progress', '--yes'], DOWN_TIMEOUT_MS);
 }
 
 export { expect } from '@playwright/test';

@@ -2,10 +2,10 @@
 import type { FullConfig } from '@playwright/test';
 import { electronRuntime } from './electron-runtime.ts';
 
-export default function globalSetup(config: FullConfig): void {
+export default async function globalSetup(config: FullConfig): Promise<void> {
   const wantsElectron = config.projects.some((project) => project.name === 'electron');
   if (!wantsElectron) return;
-  const runtime = electronRuntime();
+  const runtime = await electronRuntime();
   if ('skipReason' in runtime) console.log(`[e2e] electron project skipped: ${runtime.skipReason}`);
   else console.log(`[e2e] electron project runs ${runtime.binary}`);
 }

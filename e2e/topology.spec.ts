@@ -1,8 +1,8 @@
 // (5) The storage picture of S6: with the scenario done up to its Deployment (skipped ahead with
 // `kubelab solve`), Topology draws both httpd pods with their IPs and the PV → host folder link,
 // and following that link opens Files on the node's folder, where the served page is.
-import { join } from 'node:path';
-import { labDir } from '../main/lab/config.ts';
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { expect, freshScenario, test } from './fixtures.ts';
 import { kubelab } from './kubelab-cli.ts';
 import { chooseScenario } from './scenario-ui.ts';
@@ -31,7 +31,11 @@ test('topology shows the S6 pods and the PV’s host folder; Files opens it', as
     );
   }
   await expect(page.getByTestId('topology-volume-pv-local')).toBeVisible();
-  const hostFolder = join(labDir(lab), 'nodes', 'control-plane', 'mnt', 'data');
+  // Where main/lab/README.md says a node's /mnt lives on the learner's disk.
+  const home = process.env.KUBELAB_HOME
+    ? resolve(process.env.KUBELAB_HOME)
+    : join(homedir(), '.kubelab');
+  const hostFolder = join(home, 'labs', lab, 'nodes', 'control-plane', 'mnt', 'data');
   const folder = page.getByTestId('topology-folder-pv-local');
   await expect(folder).toHaveAttribute(
     'aria-label',

@@ -24,3 +24,13 @@ export function electronBinary(): ElectronBinary {
     ? { path: binary }
     : { missing: `electron binary not found at ${binary} (its download was blocked or skipped)` };
 }
+
+/** Whether `kubelab desktop` can open its window here: a runtime and (on Linux) a display. */
+export function desktopRuntime(): ElectronBinary {
+  const electron = electronBinary();
+  if ('missing' in electron)
+    return { missing: `no Electron runtime is installed (${electron.missing})` };
+  if (process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY)
+    return { missing: 'there is no display (DISPLAY and WAYLAND_DISPLAY are unset)' };
+  return electron;
+}

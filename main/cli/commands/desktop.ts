@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import type { VerbRun } from '../command.ts';
 import { appRoot } from '../../paths.ts';
-import { electronBinary } from '../../electron/runtime-binary.ts';
+import { desktopRuntime } from '../../electron/runtime-binary.ts';
 import { ensureRendererBuilt } from '../../renderer-build.ts';
 import { parsePort, serveUntilStopped } from './serve.ts';
 import { yellow } from '../output.ts';
@@ -9,15 +9,9 @@ import type { serveFlags } from '../verbs/serve.ts';
 
 export const run: VerbRun<typeof serveFlags> = async ({ values }) => {
   const port = parsePort(values.port);
-  const electron = electronBinary();
-  const headless =
-    process.platform === 'linux' && !process.env.DISPLAY && !process.env.WAYLAND_DISPLAY;
-  if ('missing' in electron || headless) {
-    const why =
-      'missing' in electron
-        ? `no Electron runtime is installed (${electron.missing})`
-        : 'there is no display';
-    console.error(yellow(`kubelab: ${why}; starting browser mode instead.`));
+  const electron = desktopRuntime();
+  if ('missing' in electron) {
+    console.error(yellow(`kubelab: ${electron.missing}; starting browser mode instead.`));
     return serveUntilStopped(port);
   }
   ensureRendererBuilt((line) => console.error(line));

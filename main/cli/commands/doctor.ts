@@ -1,10 +1,11 @@
 import type { VerbRun } from '../command.ts';
 import { runDoctor } from '../../engine/doctor.ts';
+import { desktopCheck } from './desktop-check.ts';
 import { bold, green, red, yellow } from '../output.ts';
 import type { doctorFlags } from '../verbs/doctor.ts';
 
 export const run: VerbRun<typeof doctorFlags> = async ({ values }) => {
-  const checks = await runDoctor();
+  const checks = [...(await runDoctor()), desktopCheck()];
   if (values.json) {
     console.log(JSON.stringify(checks, null, 2));
   } else {
