@@ -172,6 +172,55 @@ users:
     );
     await rm(home, { recursive: true, force: true });
   });
+
+  it('runs the lab’s own kubectl on this machine: local files, -k DIR and kubelab env work from any folder', async () => {
+    const cli = join(import.meta.dirname, '..', '..', 'bin', 'kubelab.js');
+    const folder = await mkdtemp(join(tmpdir(), 'kubelab-learner-'));
+    const run = (args: string[], input?: string): string =>
+      execFileSync(process.execPath, [cli, ...args], {
+        cwd: folder,
+        input,
+        env: { ...process.env, NO_COLOR: '1' },
+      }).toString();
+    await writeFile(
+      join(folder, 'cm.yaml'),
+      'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: from-a-file}\ndata: {a: b}\n',
+    );
+    await mkdir(join(folder, 'kust'));
+    await writeFile(
+      join(folder, 'kust', 'kustomization.yaml'),
+      'configMapGenerator:\n- name: from-kustomize\n  literals: [c=d]\ngeneratorOptions: {disableNameSuffixHash: true}\n',
+    );
+    expect(run(['kubectl', '--lab', lab, '--', 'apply', '-f', './cm.yaml'])).toContain(
+      'configmap/from-a-file created',
+    );
+    expect(run(['kubectl', '--lab', lab, '--', 'apply', '-k', './kust'])).toContain(
+      'configmap/from-kustomize created',
+    );
+    // The same version as the nodes' (the binary is theirs).
+    const versions = JSON.parse(run(['kubectl', '--lab', lab, '--', 'version', '-o', 'json'])) as {
+      clientVersion: { gitVersion: string };
+      serverVersion: { gitVersion: string };
+    };
+    expect(versions.clientVersion.gitVersion).toBe(versions.serverVersion.gitVersion);
+    // kubelab env, evaluated by a real bash with nothing else set: `kubectl` is the lab's.
+    const env: NodeJS.ProcessEnv = { ...process.env, HOME: folder, PATH: '/usr/bin:/bin' };
+    delete env.KUBECONFIG;
+    const names = execFileSync(
+      'bash',
+      [
+        '-c',
+        `eval "$(${process.execPath} ${cli} env bash --lab ${lab})" && command -v kubectl && kubectl get cm -o name`,
+      ],
+      { cwd: folder, env },
+    ).toString();
+    expect(names).toContain(
+      join(process.env.KUBELAB_HOME ?? join(process.env.HOME ?? '', '.kubelab'), 'bin', 'kubectl'),
+    );
+    expect(names).toContain('configmap/from-a-file');
+    expect(names).toContain('configmap/from-kustomize');
+    await rm(folder, { recursive: true, force: true });
+  });
 });
 
 describe('a 3-node lab', () => {

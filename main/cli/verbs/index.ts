@@ -8,6 +8,7 @@ import { check } from './check.ts';
 import { completion } from './completion.ts';
 import { doctor } from './doctor.ts';
 import { down } from './down.ts';
+import { env } from './env.ts';
 import { exec, shell } from './exec.ts';
 import { help } from './help.ts';
 import { images } from './images.ts';
@@ -35,6 +36,7 @@ export const commands: readonly CliCommand[] = [
   down,
   kubectl,
   kubeconfig,
+  env,
   exec,
   shell,
   topology,
