@@ -10,6 +10,7 @@ import { labConfig } from './config.ts';
 import type { LabConfig } from './config.ts';
 import { kubectl, kubectlOk, waitFor } from './cluster.ts';
 import { labDown } from './down.ts';
+import { listLabs } from './labs.ts';
 import { mergeLabKubeconfig, removeLabKubeconfig } from './kubeconfig-file.ts';
 import { nodeSh } from './node-exec.ts';
 import { labReset } from './reset.ts';
@@ -220,6 +221,14 @@ users:
     expect(names).toContain('configmap/from-a-file');
     expect(names).toContain('configmap/from-kustomize');
     await rm(folder, { recursive: true, force: true });
+  });
+
+  it('is listed by kubelab labs with its nodes, state and disk', async () => {
+    const listed = (await listLabs(client, true)).find((entry) => entry.name === lab);
+    expect(listed).toMatchObject({ name: lab, nodes: 1, state: 'running' });
+    // Its /var volume holds containerd's images and etcd: far more than a megabyte.
+    expect(listed!.diskBytes.volumes).toBeGreaterThan(1_000_000);
+    expect(listed!.diskBytes.folder).toBeGreaterThan(0);
   });
 });
 

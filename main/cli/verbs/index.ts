@@ -14,6 +14,7 @@ import { help } from './help.ts';
 import { images } from './images.ts';
 import { kubeconfig } from './kubeconfig.ts';
 import { kubectl } from './kubectl.ts';
+import { labs } from './labs.ts';
 import { reset } from './reset.ts';
 import { scenarios } from './scenarios.ts';
 import { desktop, serve } from './serve.ts';
@@ -32,6 +33,7 @@ export const commands: readonly CliCommand[] = [
   bundle,
   up,
   status,
+  labs,
   reset,
   down,
   kubectl,
