@@ -3,6 +3,7 @@
 import { LabError } from '../api/errors.ts';
 
 export const FIGURE_KEYS = [
+  'resume_s',
   'warm_start_s',
   'cold_start_1node_s',
   'cold_start_3node_s',
@@ -36,6 +37,12 @@ export interface FigureSpec {
 const atMost = (value: number): Target => ({ kind: 'at-most', value });
 
 export const FIGURES: Record<FigureKey, FigureSpec> = {
+  resume_s: {
+    key: 'resume_s',
+    label: 'resume, 3 suspended nodes → Ready + DNS',
+    unit: 's',
+    target: atMost(5),
+  },
   warm_start_s: {
     key: 'warm_start_s',
     label: 'warm start, 3 stopped nodes → Ready + DNS',

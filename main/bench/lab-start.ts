@@ -25,7 +25,7 @@ export async function timedUp(
   client: Docker,
   lab: string,
   nodes: number,
-  expected: 'cold' | 'warm',
+  expected: 'cold' | 'warm' | 'resume',
   signal: AbortSignal,
 ): Promise<StartSample> {
   const pushedBefore = await registryRecord();

@@ -4,6 +4,7 @@
 // — on success, on a failed figure, and on Ctrl-C. A figure that fails records its error; the
 // others are still measured.
 import type Docker from 'dockerode';
+import { labSuspend } from '../lab/suspend.ts';
 import { LabError } from '../api/errors.ts';
 import { validateLabName } from '../lab/config.ts';
 import { FIGURE_KEYS } from './figures.ts';
@@ -46,6 +47,7 @@ const KEYSTROKES_PER_RUN = 30;
 /** Figures measured on the main lab (one cold start, then everything that needs a cluster). */
 const MAIN_LAB_FIGURES: FigureKey[] = [
   'cold_start_3node_s',
+  'resume_s',
   'warm_start_s',
   'lab_memory_mib',
   'check_ms',
@@ -54,7 +56,12 @@ const MAIN_LAB_FIGURES: FigureKey[] = [
   'reset_s',
 ];
 /** These need three nodes; the others are fine on one (and a 1-node start is much cheaper). */
-const THREE_NODE_FIGURES: FigureKey[] = ['cold_start_3node_s', 'warm_start_s', 'lab_memory_mib'];
+const THREE_NODE_FIGURES: FigureKey[] = [
+  'cold_start_3node_s',
+  'resume_s',
+  'warm_start_s',
+  'lab_memory_mib',
+];
 
 export function benchLabs(prefix: string): { main: string; cold1: string; cold3: string } {
   validateLabName(`${prefix}-cold3`);
@@ -237,6 +244,19 @@ export async function runBench(client: Docker, options: BenchOptions): Promise<B
     };
     if (want('lab_memory_mib'))
       await attempt(['lab_memory_mib'], `memory of lab ${labs.main}`, sampleMemory);
+
+    if (want('resume_s')) {
+      await attempt(['resume_s'], `resumes of lab ${labs.main} (suspend, then up)`, async () => {
+        for (let i = 0; i < runs; i++) {
+          await labSuspend(client, labs.main);
+          recordStart('resume_s', await timedUp(client, labs.main, nodes, 'resume', signal));
+        }
+      });
+      note(
+        'resume_s',
+        `${nodes} nodes frozen with \`kubelab suspend\`, then \`kubelab up\` until Ready + DNS`,
+      );
+    }
 
     if (want('warm_start_s')) {
       await attempt(

@@ -86,7 +86,7 @@ export async function diagnoseLab(
     const container = found.get(node.name);
     if (!container?.running) {
       return {
-        message: `Node ${node.name} of lab "${lab}" is ${container ? container.state : 'gone'}.`,
+        message: `Node ${node.name} of lab "${lab}" is ${container ? (container.state === 'paused' ? 'suspended' : container.state) : 'gone'}.`,
         fix: upFix(lab),
       };
     }

@@ -15,6 +15,7 @@ import { openLogFile } from './log-file.ts';
 import type { LogFile } from './log-file.ts';
 import { menuTemplate } from './menu-template.ts';
 import { quitAction, quitDialog } from './quit-choice.ts';
+import { labSuspend } from '../lab/suspend.ts';
 import { runningLabs } from './running-labs.ts';
 import { appPage, createMainWindow } from './window.ts';
 
@@ -112,12 +113,14 @@ function guardQuit(log: LogFile): void {
         const action = quitAction(question, response);
         log.info(`quit with labs ${labs.join(', ')} running: ${action}`);
         if (action === 'cancel') return;
-        if (action === 'stop') {
-          for (const lab of labs) {
-            await labDown(docker(), { lab, purge: false, data: false }).catch((error: unknown) =>
-              log.error(`stopping lab ${lab} on quit failed`, error),
-            );
-          }
+        for (const lab of action === 'stop' || action === 'suspend' ? labs : []) {
+          const done =
+            action === 'stop'
+              ? labDown(docker(), { lab, purge: false, data: false })
+              : labSuspend(docker(), lab);
+          await done.catch((error: unknown) =>
+            log.error(`${action} of lab ${lab} on quit failed`, error),
+          );
         }
       }
       decided = true;

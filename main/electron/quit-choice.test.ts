@@ -14,11 +14,13 @@ describe('quit choice', () => {
       dialog.buttons.map((label, index) => [label, quitAction(dialog, index)]),
     );
     expect(byLabel).toEqual({
+      'Suspend the labs and quit': 'suspend',
       'Stop the labs and quit': 'stop',
       'Keep running and quit': 'keep',
       Cancel: 'cancel',
     });
     expect(quitAction(dialog, dialog.cancelId)).toBe('cancel');
+    expect(quitAction(dialog, dialog.defaultId)).toBe('suspend');
   });
 
   it('treats an unknown answer (dialog closed) as cancel', () => {

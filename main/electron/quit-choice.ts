@@ -1,8 +1,8 @@
-// On quit, with labs still running: keep them running (they go on using CPU and memory, and
-// the next start is instant) or stop them (a warm start later). Pure: the dialog's wording and
-// what each answer means; index.ts shows it and acts.
+// On quit, with labs still running: suspend them (the default: no CPU, memory kept, back in
+// seconds), keep them running (CPU and memory in use, back at once) or stop them (memory freed,
+// a warm start later). Pure: the dialog's wording and what each answer means; index.ts acts.
 
-export type QuitAction = 'keep' | 'stop' | 'cancel';
+export type QuitAction = 'suspend' | 'keep' | 'stop' | 'cancel';
 
 export interface QuitDialog {
   message: string;
@@ -22,16 +22,18 @@ export function quitDialog(runningLabs: readonly string[]): QuitDialog | null {
   return {
     message: one ? `Lab ${names} is still running.` : `Labs ${names} are still running.`,
     detail:
-      'Keep it running to come back to it at once (it keeps using memory and CPU), or stop it: ' +
-      'everything is kept and the next start is a warm start of about half a minute.',
+      'Suspend it to come back in seconds: it uses no CPU meanwhile but keeps its memory. ' +
+      'Keep it running to come back at once (it goes on using CPU and memory), or stop it to ' +
+      'free the memory: everything is kept and the next start is a warm start of about half a minute.',
     buttons: [
-      one ? 'Stop the lab and quit' : 'Stop the labs and quit',
+      one ? 'Suspend the lab and quit' : 'Suspend the labs and quit',
       'Keep running and quit',
+      one ? 'Stop the lab and quit' : 'Stop the labs and quit',
       'Cancel',
     ],
-    actions: ['stop', 'keep', 'cancel'],
+    actions: ['suspend', 'keep', 'stop', 'cancel'],
     defaultId: 0,
-    cancelId: 2,
+    cancelId: 3,
   };
 }
 

@@ -37,7 +37,9 @@ export async function labDown(client: Docker, options: DownOptions): Promise<Dow
         if (options.purge) {
           await client.getContainer(container.Id).remove({ force: true });
           result.removed.push(name);
-        } else if (container.State === 'running') {
+        } else if (container.State === 'running' || container.State === 'paused') {
+          // A suspended node is thawed first: frozen, it could not take the SIGTERM.
+          if (container.State === 'paused') await client.getContainer(container.Id).unpause();
           // Give kubelet and containerd a moment to stop cleanly (SIGTERM via catatonit).
           await client.getContainer(container.Id).stop({ t: 10 });
           result.stopped.push(name);

@@ -10,6 +10,7 @@ import { labConfig } from './config.ts';
 import type { LabConfig } from './config.ts';
 import { kubectl, kubectlOk, waitFor } from './cluster.ts';
 import { labDown } from './down.ts';
+import { labSuspend } from './suspend.ts';
 import { listLabs } from './labs.ts';
 import { mergeLabKubeconfig, removeLabKubeconfig } from './kubeconfig-file.ts';
 import { nodeSh } from './node-exec.ts';
@@ -229,6 +230,29 @@ users:
     // Its /var volume holds containerd's images and etcd: far more than a megabyte.
     expect(listed!.diskBytes.volumes).toBeGreaterThan(1_000_000);
     expect(listed!.diskBytes.folder).toBeGreaterThan(0);
+  });
+
+  it('suspends and resumes: up says resume, and no pod restarted meanwhile', async () => {
+    const config = await configOf(lab);
+    const restarts = (): Promise<string> =>
+      kubectlOk(client, config, [
+        'get',
+        'pods',
+        '-A',
+        '-o',
+        'jsonpath={range .items[*]}{.metadata.name}={.status.containerStatuses[0].restartCount} {end}',
+      ]);
+    const before = await restarts();
+    const suspended = await labSuspend(client, lab);
+    expect(suspended.suspended).toEqual(['control-plane']);
+    expect(suspended.memoryBytes).toBeGreaterThan(100_000_000);
+    expect((await labStatus(client, lab)).problems).toContain(
+      'Node control-plane is suspended (kubelab up resumes it in seconds).',
+    );
+    const result = await labUp(client, { lab });
+    expect(result.start).toBe('resume');
+    expect(Object.keys(result.timings)).toContain('resume');
+    expect(await restarts()).toBe(before);
   });
 });
 

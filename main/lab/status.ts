@@ -91,6 +91,8 @@ export async function labStatus(client: Docker, lab: string): Promise<LabStatus>
     const running = container?.running === true;
     if (!container)
       problems.push(`Node ${spec.name}: its container is gone (kubelab up recreates it).`);
+    else if (container.state === 'paused')
+      problems.push(`Node ${spec.name} is suspended (kubelab up resumes it in seconds).`);
     else if (!running)
       problems.push(
         `Node ${spec.name}: its container is ${container.state} (kubelab up starts it).`,

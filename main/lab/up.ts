@@ -23,7 +23,7 @@ export interface UpOptions {
 
 export interface UpResult {
   lab: string;
-  start: 'cold' | 'warm';
+  start: 'cold' | 'warm' | 'resume';
   apiPort: number;
   kubeconfig: string;
   timings: Record<string, number>;
@@ -47,7 +47,7 @@ export async function labUp(client: Docker, options: UpOptions): Promise<UpResul
     return {
       lab: options.lab,
       // A repair is reported as what it is to the caller: a start without kubeadm init.
-      start: ctx.kind === 'cold' ? 'cold' : 'warm',
+      start: ctx.kind === 'repair' ? 'warm' : ctx.kind,
       apiPort: ctx.state.apiPort,
       kubeconfig: hostKubeconfigPath(ctx.config),
       timings,

@@ -20,6 +20,7 @@ import { scenarios } from './scenarios.ts';
 import { desktop, serve } from './serve.ts';
 import { solve } from './solve.ts';
 import { status } from './status.ts';
+import { suspend } from './suspend.ts';
 import { topology } from './topology.ts';
 import { up } from './up.ts';
 import { verify } from './verify.ts';
@@ -35,6 +36,7 @@ export const commands: readonly CliCommand[] = [
   status,
   labs,
   reset,
+  suspend,
   down,
   kubectl,
   kubeconfig,

@@ -5,7 +5,8 @@ export const kubectlFlags = { lab: LAB_FLAG } as const;
 
 export const kubectl = defineCommand({
   name: 'kubectl',
-  summary: 'kubectl against a lab: the lab’s own kubectl, here, in your folder (so -f ./file works)',
+  summary:
+    'kubectl against a lab: the lab’s own kubectl, here, in your folder (so -f ./file works)',
   flags: kubectlFlags,
   passthrough: {
     name: 'ARGS…',

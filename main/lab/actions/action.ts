@@ -15,7 +15,7 @@ import type { LabState } from '../state.ts';
  * control plane: rebuilt); warm: a bootstrapped lab whose node containers are all there;
  * repair: a bootstrapped lab whose workers are to be recreated (and joined) or removed.
  */
-export type StartKind = 'cold' | 'warm' | 'repair';
+export type StartKind = 'cold' | 'warm' | 'repair' | 'resume';
 
 export interface UpContext {
   /** The Docker engine the lab runs on. */

@@ -41,7 +41,9 @@ function startNodes(client: Docker, config: LabConfig, nodes: NodeSpec[]): Promi
             },
           );
         }
-        if (!/already started|304/i.test(message)) throw error;
+        // A node left paused (a suspend, then a repair or a changed --nodes) is thawed instead.
+        if (/paused/i.test(message)) await client.getContainer(node.container).unpause();
+        else if (!/already started|304/i.test(message)) throw error;
       }
       await waitForContainerd(client, node);
       await configureNodeNetwork(client, config, node);

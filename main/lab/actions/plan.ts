@@ -9,6 +9,7 @@ import { networkAction } from './network.ts';
 import { nodesAction } from './nodes.ts';
 import { readyAction } from './ready.ts';
 import { registryAction } from './registry.ts';
+import { resumeAction } from './resume.ts';
 
 export const START_ACTIONS: Readonly<Record<StartKind, readonly Action[]>> = {
   cold: [
@@ -26,4 +27,7 @@ export const START_ACTIONS: Readonly<Record<StartKind, readonly Action[]>> = {
   // A warm start whose nodes action also recreates and joins missing workers and removes extra
   // ones — inside `nodes`, so its phases (and timing keys) are a warm start's.
   repair: [networkAction, registryAction, nodesAction, addonsAction, readyAction],
+  // Every node was frozen with its processes and memory (kubelab suspend): thaw them, then the
+  // same readiness wait as any start (kubelets renew their leases within seconds).
+  resume: [registryAction, resumeAction, readyAction],
 };

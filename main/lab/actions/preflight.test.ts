@@ -22,6 +22,9 @@ describe('startKind', () => {
 
   it('is warm when every wanted node container is there and nothing else', () => {
     expect(startKind(done, all, three)).toBe('warm');
+    // Suspended: every node paused; one paused and the others stopped is a warm start.
+    expect(startKind(done, all, three, all)).toBe('resume');
+    expect(startKind(done, all, three, new Set(['worker1']))).toBe('warm');
   });
 
   it('is a repair when a worker container is gone', () => {

@@ -18,7 +18,7 @@ import { pickSubnetIndex } from '../subnet-pick.ts';
 import type { StartKind, UpContext } from './action.ts';
 
 /**
- * Warm only when kubeadm finished on this lab before (`bootstrapped`) and its control-plane
+ * Resume when every wanted node is there and paused (suspended). Warm only when kubeadm finished on this lab before (`bootstrapped`) and its control-plane
  * container is still there; anything else is rebuilt from scratch. A warm start whose workers
  * differ from the wanted ones (one removed, or a changed --nodes) is a repair.
  */
@@ -26,11 +26,14 @@ export function startKind(
   previous: Pick<LabState, 'bootstrapped'> | null,
   found: ReadonlySet<string>,
   config: LabConfig,
+  paused: ReadonlySet<string> = new Set(),
 ): StartKind {
   if (previous?.bootstrapped !== true || !found.has(controlPlane(config).name)) return 'cold';
   const wanted = config.nodes.map((node) => node.name);
   const same = found.size === wanted.length && wanted.every((name) => found.has(name));
-  return same ? 'warm' : 'repair';
+  if (!same) return 'repair';
+  // Every node frozen by `kubelab suspend`: thawing them is all a start has to do.
+  return wanted.every((name) => paused.has(name)) ? 'resume' : 'warm';
 }
 
 export type Preflight = Omit<UpContext, 'onProgress' | 'signal' | 'timings'>;
@@ -57,7 +60,10 @@ export async function preflight(
   const nodeCount = nodes ?? previous?.nodeCount ?? 1;
   const subnetIndex = previous?.subnetIndex ?? (await pickSubnetIndex(client, lab));
   const config = labConfig(lab, nodeCount, subnetIndex);
-  const kind = startKind(previous, new Set(found.keys()), config);
+  const paused = new Set(
+    [...found.values()].filter((n) => n.state === 'paused').map((n) => n.name),
+  );
+  const kind = startKind(previous, new Set(found.keys()), config, paused);
   const state: LabState =
     previous && kind !== 'cold'
       ? { ...previous, nodeCount }

@@ -1,0 +1,13 @@
+// resume: thaw the node containers `kubelab suspend` paused. Their processes go on where they
+// stopped, so nothing restarts: no pod sandboxes, no kube-proxy or CoreDNS coming back.
+import type { Action } from './action.ts';
+
+export const resumeAction: Action = {
+  name: 'resume',
+  weight: 1,
+  run: async ({ client, found, report }) => {
+    const paused = [...found.values()].filter((node) => node.state === 'paused');
+    report(`resuming ${paused.map((node) => node.name).join(', ')}`);
+    await Promise.all(paused.map((node) => client.getContainer(node.id).unpause()));
+  },
+};
