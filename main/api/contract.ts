@@ -18,6 +18,7 @@ import {
   OperationStartedSchema,
 } from './schemas/lab.ts';
 import {
+  LiveValuesSchema,
   ProgressViewSchema,
   ScenarioViewSchema,
   StepCheckResultSchema,
@@ -92,6 +93,8 @@ export const labApiContract = {
     list: method(none, z.array(ScenarioViewSchema)),
     /** Puts the step's manifests (and earlier steps') into the learner home on every node. */
     open: method(StepRefSchema, z.object({ ready: z.boolean(), problem: z.string().nullable() })),
+    /** The live values the step's text names, read from the lab now (re-asked as it changes). */
+    values: method(StepRefSchema, LiveValuesSchema),
     /** Checks a step now (brief wait); every condition with expected/found/hint/command. */
     check: method(StepRefSchema, StepCheckResultSchema),
     /** Applies a step's solution in the background ("show me"); progress events. */

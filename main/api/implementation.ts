@@ -21,6 +21,8 @@ import { scenarioViews } from './scenario-views.ts';
 import { describeBundleFile, foundBundles } from './bundle-actions.ts';
 import { trustDecision } from '../bundle/trust-policy.ts';
 import { loadWorkshopBundle } from '../bundle/load.ts';
+import { stepLiveValues } from '../checker/live-values.ts';
+import { scenarioById } from '../scenarios/by-id.ts';
 import { checkForUi, openStep, progressView, revealHint, solveForUi } from './scenario-actions.ts';
 
 export interface LabServices {
@@ -119,6 +121,8 @@ export function createLabApi(services: LabServices): LabImplementation {
       list: () => scenarioViews(),
       open: async ({ lab, scenario, step }) =>
         openStep(await requireEngine(), { lab: lab ?? 'default', scenario, step }),
+      values: async ({ lab, scenario, step }) =>
+        stepLiveValues(await requireEngine(), lab ?? 'default', await scenarioById(scenario), step),
       check: async ({ lab, scenario, step }) =>
         checkForUi(await requireEngine(), { lab: lab ?? 'default', scenario, step }),
       solve: ({ lab, scenario, step }) =>

@@ -2,7 +2,12 @@
 // with their values put in (escaped inside regular expressions). Pure; resolve.ts asks the lab.
 import type { Check } from '../scenarios/schema.ts';
 import type { TemplateRef } from '../scenarios/templates.ts';
-import { escapeRegExp, scanTemplates, substituteTemplates } from '../scenarios/templates.ts';
+import {
+  escapeRegExp,
+  isSelector,
+  scanTemplates,
+  substituteTemplates,
+} from '../scenarios/templates.ts';
 
 /** Fields that hold regular expressions: template values are escaped there. */
 const PATTERN_KEYS = new Set(['matches', 'stdoutMatches', 'bodyMatches']);
@@ -51,6 +56,11 @@ export function fillCheck<C extends Check>(check: C, values: ReadonlyMap<string,
 
 /** `{{pod:web@ns.ip}}` → the object it reads, for messages: `pod web` or `pod web in ns`. */
 export function refSubject(ref: TemplateRef): string {
+  if (isSelector(ref.name)) {
+    const where =
+      ref.namespace && ref.namespace !== 'default' ? ` in namespace ${ref.namespace}` : '';
+    return `a pod labelled ${ref.name}${where}`;
+  }
   const ns = ref.namespace && ref.namespace !== 'default' ? ` in namespace ${ref.namespace}` : '';
   return `${ref.source} ${ref.name}${ns}`;
 }

@@ -4,7 +4,8 @@
 import type { TemplateRef } from '../scenarios/templates.ts';
 import { refSubject } from './fill.ts';
 import type { KubeObject, LabContext } from './lab-io.ts';
-import { getObject } from './lab-io.ts';
+import { getObject, listObjects } from './lab-io.ts';
+import { isSelector } from '../scenarios/templates.ts';
 import { readFieldPath } from '../scenarios/field-path.ts';
 
 export type Resolution = { values: Map<string, string> } | { missing: string };
@@ -16,6 +17,7 @@ const READS: Record<string, { kind: string; path: (string | number)[]; missing: 
     path: ['spec', 'nodeName'],
     missing: 'is not scheduled on a node yet',
   },
+  'pod.name': { kind: 'Pod', path: ['metadata', 'name'], missing: 'has no name' },
   'service.clusterIP': {
     kind: 'Service',
     path: ['spec', 'clusterIP'],
@@ -28,17 +30,37 @@ const READS: Record<string, { kind: string; path: (string | number)[]; missing: 
   },
 };
 
+/** The first pod by name among the running ones with the label (else among all of them). */
+async function podBySelector(
+  ctx: LabContext,
+  selector: string,
+  namespace?: string,
+): Promise<KubeObject | null> {
+  const pods = await listObjects(ctx, 'Pod', { selector, namespace: namespace ?? 'default' });
+  const name = (pod: KubeObject): string => {
+    const value = readFieldPath(pod, ['metadata', 'name']);
+    return typeof value === 'string' ? value : '';
+  };
+  const running = pods.filter((pod) => readFieldPath(pod, ['status', 'phase']) === 'Running');
+  return (
+    [...(running.length ? running : pods)].sort((a, b) => name(a).localeCompare(name(b)))[0] ?? null
+  );
+}
+
 async function resolveOne(
   ctx: LabContext,
   ref: TemplateRef,
 ): Promise<string | { missing: string }> {
   if (ref.source === 'node') {
     const node = ctx.config.nodes.find((n) => n.name === ref.name);
-    return node ? node.ip : { missing: `the lab has no node ${ref.name}` };
+    if (!node) return { missing: `the lab has no node ${ref.name}` };
+    return ref.attribute === 'podCidr' ? node.podCidr : node.ip;
   }
   const read = READS[`${ref.source}.${ref.attribute}`];
   if (!read) return { missing: `${ref.raw} is not a known template` };
-  const object: KubeObject | null = await getObject(ctx, read.kind, ref.name, ref.namespace);
+  const object = isSelector(ref.name)
+    ? await podBySelector(ctx, ref.name, ref.namespace)
+    : await getObject(ctx, read.kind, ref.name, ref.namespace);
   if (!object) return { missing: `${refSubject(ref)} does not exist` };
   const value = readFieldPath(object, read.path);
   if (value === undefined || value === null || value === '') {
@@ -61,4 +83,14 @@ export async function resolveTemplates(
     values.set(ref.raw, value);
   }
   return { values };
+}
+
+/** Each placeholder's value, or why it has none yet (live values in a step's text). */
+export async function resolveEach(
+  ctx: LabContext,
+  refs: readonly TemplateRef[],
+): Promise<Map<string, string | { missing: string }>> {
+  const values = new Map<string, string | { missing: string }>();
+  await Promise.all(refs.map(async (ref) => values.set(ref.raw, await resolveOne(ctx, ref))));
+  return values;
 }

@@ -9,6 +9,7 @@ import type { Scenario } from './schema.ts';
 import { ScenarioSchema } from './schema.ts';
 import { problemsFromIssues } from './issues.ts';
 import { parseYamlSource } from './yaml-source.ts';
+import { scanLiveValues } from './templates.ts';
 import type { YamlSource } from './yaml-source.ts';
 
 export const SCENARIO_FILE = 'scenario.yaml';
@@ -88,6 +89,8 @@ async function readStepFiles(
       if (text.trim() === '') {
         problems.push({ severity: 'error', file: textPath, message: 'the step text is empty' });
       }
+      for (const message of scanLiveValues(text).errors)
+        problems.push({ severity: 'error', file: textPath, message });
       markdown[step.id] = text;
     } else {
       missing(['steps', i, 'text'], 'step text', step.text);

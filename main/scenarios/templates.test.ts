@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { escapeRegExp, scanTemplates, substituteTemplates } from './templates.ts';
+import {
+  escapeRegExp,
+  fillLiveValues,
+  scanLiveValues,
+  scanTemplates,
+  substituteTemplates,
+} from './templates.ts';
 
 describe('scanTemplates', () => {
   it('finds every kind of placeholder, with namespaces', () => {
@@ -24,10 +30,11 @@ describe('scanTemplates', () => {
 
   it.each([
     ['{{pods:web.ip}}', 'unknown template source "pods"'],
-    ['{{pod:web.clusterIP}}', 'pod has no "clusterIP" (use ip or node)'],
+    ['{{pod:web.clusterIP}}', 'pod has no "clusterIP" (use ip or node or name)'],
     ['{{node:worker1@default.ip}}', 'nodes have no namespace'],
     ['{{pod:web}}', 'is not a template'],
     ['{{pod:web.ip', 'unbalanced'],
+    ['{{service:app=web.clusterIP}}', 'only pods can be picked by label'],
   ])('explains what is wrong with %s', (text, message) => {
     expect(scanTemplates(text).errors.join()).toContain(message);
   });
@@ -44,5 +51,33 @@ describe('substituteTemplates', () => {
   it('escapes values meant for regular expressions', () => {
     expect(new RegExp(`^${escapeRegExp('10.0.1.5')}$`).test('10.0.1.5')).toBe(true);
     expect(new RegExp(`^${escapeRegExp('10.0.1.5')}$`).test('10a0b1c5')).toBe(false);
+  });
+});
+
+describe('live values in step Markdown', () => {
+  it('finds pods by label, node subnets, each once, and leaves Go templates alone', () => {
+    const scan = scanLiveValues(
+      "curl {{pod:app=web.ip}} {{ pod:app=web.ip }} {{pod:app.kubernetes.io/name=db@shop.ip}}\n" +
+        "ip route | grep {{node:worker1.podCidr}}\nkubectl get pods -o go-template='{{.metadata.name}}'",
+    );
+    expect(scan.errors).toEqual([]);
+    expect(scan.refs.map((ref) => [ref.source, ref.name, ref.namespace, ref.attribute])).toEqual([
+      ['pod', 'app=web', undefined, 'ip'],
+      ['pod', 'app=web', undefined, 'ip'],
+      ['pod', 'app.kubernetes.io/name=db', 'shop', 'ip'],
+      ['node', 'worker1', undefined, 'podCidr'],
+    ]);
+  });
+
+  it('says what is wrong with a malformed one', () => {
+    expect(scanLiveValues('{{pod:web.ipp}}').errors).toEqual([
+      '"{{pod:web.ipp}}": pod has no "ipp" (use ip or node or name)',
+    ]);
+  });
+
+  it('fills each placeholder and nothing else', () => {
+    expect(
+      fillLiveValues("{{pod:web.ip}} and '{{.status}}'", (raw) => `<${raw.length}>`),
+    ).toBe("<14> and '{{.status}}'");
   });
 });

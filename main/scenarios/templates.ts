@@ -1,13 +1,15 @@
-// Placeholders in check strings that only the live cluster can fill in, e.g. a pod's IP:
-// `{{pod:NAME.ip}}`, `{{pod:NAME.node}}`, `{{service:NAME.clusterIP}}`,
-// `{{service:NAME.nodePort}}`, `{{node:NAME.ip}}`; pods and services take an optional
-// namespace, `{{pod:web-0@default.ip}}`. The checker resolves them with substituteTemplates().
+// Placeholders that only the live cluster can fill in, e.g. a pod's IP: `{{pod:NAME.ip}}`,
+// `{{pod:NAME.node}}`, `{{pod:app=web.name}}`, `{{service:NAME.clusterIP}}`, `{{service:NAME.nodePort}}`,
+// `{{node:NAME.ip}}`, `{{node:NAME.podCidr}}`; pods and services take an optional namespace,
+// `{{pod:web-0@default.ip}}`, and a pod may be picked by label, `{{pod:app=web.ip}}` (the first
+// running one by name). Checks use them (the checker fills them in with substituteTemplates())
+// and so does step Markdown, where they are the live values the guide shows.
 import { LabError } from '../api/errors.ts';
 
 export const TEMPLATE_ATTRIBUTES = {
-  pod: ['ip', 'node'],
+  pod: ['ip', 'node', 'name'],
   service: ['clusterIP', 'nodePort'],
-  node: ['ip'],
+  node: ['ip', 'podCidr'],
 } as const;
 
 export type TemplateSource = keyof typeof TEMPLATE_ATTRIBUTES;
@@ -28,8 +30,11 @@ export interface TemplateScan {
 }
 
 const PLACEHOLDER = /\{\{(.*?)\}\}/g;
+// NAME, or a label KEY=VALUE for pods (a key may have a DNS prefix: app.kubernetes.io/name=web).
 const INNER =
-  /^\s*([a-zA-Z]+):([a-z0-9](?:[-a-z0-9.]*[a-z0-9])?)(?:@([a-z0-9](?:[-a-z0-9]*[a-z0-9])?))?\.([A-Za-z]+)\s*$/;
+  /^\s*([a-zA-Z]+):([a-z0-9](?:[-a-z0-9./]*[a-z0-9])?(?:=[A-Za-z0-9](?:[-A-Za-z0-9_.]*[A-Za-z0-9])?)?)(?:@([a-z0-9](?:[-a-z0-9]*[a-z0-9])?))?\.([A-Za-z]+)\s*$/;
+/** In Markdown only `{{pod:…}}`, `{{service:…}}` and `{{node:…}}` are ours; `{{.Go}}` templates are text. */
+const LIVE_PLACEHOLDER = /\{\{\s*(?:pod|service|node):.*?\}\}/g;
 
 function isSource(value: string): value is TemplateSource {
   return Object.hasOwn(TEMPLATE_ATTRIBUTES, value);
@@ -47,6 +52,8 @@ function parseOne(raw: string, inner: string): TemplateRef | string {
     return `"${raw}": ${source} has no "${attribute}" (use ${allowed.join(' or ')})`;
   }
   if (source === 'node' && namespace !== undefined) return `"${raw}": nodes have no namespace`;
+  if (name.includes('=') && source !== 'pod')
+    return `"${raw}": only pods can be picked by label (KEY=VALUE)`;
   const ref: TemplateRef = { raw, source, name, attribute };
   if (namespace !== undefined) ref.namespace = namespace;
   return ref;
@@ -65,6 +72,27 @@ export function scanTemplates(text: string): TemplateScan {
     scan.errors.push('unbalanced "{{" or "}}" (templates look like {{pod:NAME.ip}})');
   }
   return scan;
+}
+
+/** The live values a step's Markdown names, and what is wrong with the malformed ones. */
+export function scanLiveValues(markdown: string): TemplateScan {
+  const scan: TemplateScan = { refs: [], errors: [] };
+  for (const match of markdown.matchAll(LIVE_PLACEHOLDER)) {
+    const parsed = parseOne(match[0], match[0].slice(2, -2));
+    if (typeof parsed === 'string') scan.errors.push(parsed);
+    else if (!scan.refs.some((ref) => ref.raw === parsed.raw)) scan.refs.push(parsed);
+  }
+  return scan;
+}
+
+/** Replaces each live value in Markdown with what `fill` answers for it; other text stays. */
+export function fillLiveValues(markdown: string, fill: (raw: string) => string): string {
+  return markdown.replace(LIVE_PLACEHOLDER, (raw) => fill(raw));
+}
+
+/** `app=web` → true: the pod is picked by label, not by name. */
+export function isSelector(name: string): boolean {
+  return name.includes('=');
 }
 
 /** Replaces every placeholder with what `resolve` answers for it. */

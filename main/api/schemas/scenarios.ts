@@ -69,3 +69,14 @@ export const ProgressViewSchema = z.record(
   z.object({ passed: z.array(z.string()), hintsUsed: z.record(z.string(), z.number()) }),
 );
 export type ProgressView = z.infer<typeof ProgressViewSchema>;
+
+/** A live value of a step's text: the lab's value, or why there is none yet (pod not created…). */
+export const LiveValueSchema = z.union([
+  z.object({ value: z.string() }).strict(),
+  z.object({ missing: z.string() }).strict(),
+]);
+export type LiveValue = z.infer<typeof LiveValueSchema>;
+
+/** Keyed by the placeholder exactly as the step's Markdown writes it, `{{pod:web.ip}}`. */
+export const LiveValuesSchema = z.record(z.string(), LiveValueSchema);
+export type LiveValues = z.infer<typeof LiveValuesSchema>;
