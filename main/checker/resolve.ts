@@ -5,7 +5,7 @@ import type { TemplateRef } from '../scenarios/templates.ts';
 import { refSubject } from './fill.ts';
 import type { KubeObject, LabContext } from './lab-io.ts';
 import { getObject, listObjects } from './lab-io.ts';
-import { isSelector } from '../scenarios/templates.ts';
+import { isSelector, selectorParts } from '../scenarios/templates.ts';
 import { readFieldPath } from '../scenarios/field-path.ts';
 
 export type Resolution = { values: Map<string, string> } | { missing: string };
@@ -30,21 +30,23 @@ const READS: Record<string, { kind: string; path: (string | number)[]; missing: 
   },
 };
 
-/** The first pod by name among the running ones with the label (else among all of them). */
+/** The Nth pod by name among the running ones with the label (else among all of them). */
 async function podBySelector(
   ctx: LabContext,
-  selector: string,
+  name: string,
   namespace?: string,
 ): Promise<KubeObject | null> {
+  const { selector, nth } = selectorParts(name);
   const pods = await listObjects(ctx, 'Pod', { selector, namespace: namespace ?? 'default' });
-  const name = (pod: KubeObject): string => {
+  const nameOf = (pod: KubeObject): string => {
     const value = readFieldPath(pod, ['metadata', 'name']);
     return typeof value === 'string' ? value : '';
   };
   const running = pods.filter((pod) => readFieldPath(pod, ['status', 'phase']) === 'Running');
-  return (
-    [...(running.length ? running : pods)].sort((a, b) => name(a).localeCompare(name(b)))[0] ?? null
+  const sorted = [...(running.length ? running : pods)].sort((a, b) =>
+    nameOf(a).localeCompare(nameOf(b)),
   );
+  return sorted[nth - 1] ?? null;
 }
 
 async function resolveOne(

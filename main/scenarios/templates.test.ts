@@ -4,6 +4,7 @@ import {
   fillLiveValues,
   scanLiveValues,
   scanTemplates,
+  selectorParts,
   substituteTemplates,
 } from './templates.ts';
 
@@ -58,6 +59,7 @@ describe('live values in step Markdown', () => {
   it('finds pods by label, node subnets, each once, and leaves Go templates alone', () => {
     const scan = scanLiveValues(
       "curl {{pod:app=web.ip}} {{ pod:app=web.ip }} {{pod:app.kubernetes.io/name=db@shop.ip}}\n" +
+        'curl {{pod:app=web[2].ip}}\n' +
         "ip route | grep {{node:worker1.podCidr}}\nkubectl get pods -o go-template='{{.metadata.name}}'",
     );
     expect(scan.errors).toEqual([]);
@@ -65,6 +67,7 @@ describe('live values in step Markdown', () => {
       ['pod', 'app=web', undefined, 'ip'],
       ['pod', 'app=web', undefined, 'ip'],
       ['pod', 'app.kubernetes.io/name=db', 'shop', 'ip'],
+      ['pod', 'app=web[2]', undefined, 'ip'],
       ['node', 'worker1', undefined, 'podCidr'],
     ]);
   });
@@ -73,6 +76,11 @@ describe('live values in step Markdown', () => {
     expect(scanLiveValues('{{pod:web.ipp}}').errors).toEqual([
       '"{{pod:web.ipp}}": pod has no "ipp" (use ip or node or name)',
     ]);
+  });
+
+  it('splits a selector from which of its pods', () => {
+    expect(selectorParts('app=web[2]')).toEqual({ selector: 'app=web', nth: 2 });
+    expect(selectorParts('app=web')).toEqual({ selector: 'app=web', nth: 1 });
   });
 
   it('fills each placeholder and nothing else', () => {

@@ -2,7 +2,7 @@
 // `{{pod:NAME.node}}`, `{{pod:app=web.name}}`, `{{service:NAME.clusterIP}}`, `{{service:NAME.nodePort}}`,
 // `{{node:NAME.ip}}`, `{{node:NAME.podCidr}}`; pods and services take an optional namespace,
 // `{{pod:web-0@default.ip}}`, and a pod may be picked by label, `{{pod:app=web.ip}}` (the first
-// running one by name). Checks use them (the checker fills them in with substituteTemplates())
+// running one by name; `app=web[2]` the second). Checks use them (the checker fills them in with substituteTemplates())
 // and so does step Markdown, where they are the live values the guide shows.
 import { LabError } from '../api/errors.ts';
 
@@ -30,9 +30,10 @@ export interface TemplateScan {
 }
 
 const PLACEHOLDER = /\{\{(.*?)\}\}/g;
-// NAME, or a label KEY=VALUE for pods (a key may have a DNS prefix: app.kubernetes.io/name=web).
+// NAME, or a label KEY=VALUE for pods (a key may have a DNS prefix: app.kubernetes.io/name=web),
+// with [N] for the Nth of the pods it picks (by name), e.g. app=web[2].
 const INNER =
-  /^\s*([a-zA-Z]+):([a-z0-9](?:[-a-z0-9./]*[a-z0-9])?(?:=[A-Za-z0-9](?:[-A-Za-z0-9_.]*[A-Za-z0-9])?)?)(?:@([a-z0-9](?:[-a-z0-9]*[a-z0-9])?))?\.([A-Za-z]+)\s*$/;
+  /^\s*([a-zA-Z]+):([a-z0-9](?:[-a-z0-9./]*[a-z0-9])?(?:=[A-Za-z0-9](?:[-A-Za-z0-9_.]*[A-Za-z0-9])?(?:\[[1-9]\])?)?)(?:@([a-z0-9](?:[-a-z0-9]*[a-z0-9])?))?\.([A-Za-z]+)\s*$/;
 /** In Markdown only `{{pod:…}}`, `{{service:…}}` and `{{node:…}}` are ours; `{{.Go}}` templates are text. */
 const LIVE_PLACEHOLDER = /\{\{\s*(?:pod|service|node):.*?\}\}/g;
 
@@ -93,6 +94,12 @@ export function fillLiveValues(markdown: string, fill: (raw: string) => string):
 /** `app=web` → true: the pod is picked by label, not by name. */
 export function isSelector(name: string): boolean {
   return name.includes('=');
+}
+
+/** `app=web[2]` → the selector and which of its pods (1-based; 1 when not said). */
+export function selectorParts(name: string): { selector: string; nth: number } {
+  const match = /^(.*)\[([1-9])\]$/.exec(name);
+  return match ? { selector: match[1]!, nth: Number(match[2]) } : { selector: name, nth: 1 };
 }
 
 /** Replaces every placeholder with what `resolve` answers for it. */
