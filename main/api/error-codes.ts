@@ -62,6 +62,8 @@ export const ERROR_CODES = {
   LAB_BUSY: {},
   LAB_NOT_FOUND: {},
   LAB_NOT_READY: {},
+  /** `kubelab export logs` could read nothing of the lab. */
+  EXPORT_EMPTY: {},
   NO_LAB: {},
   NO_NODE: {},
   NODE_DOWN: {},

@@ -1,7 +1,7 @@
 // The lab cluster for real: a real engine, real node containers, real Kubernetes. Slow (minutes);
 // run alone with `npx vitest run --project integration main/lab`.
 import { execFileSync } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,6 +10,7 @@ import { labConfig } from './config.ts';
 import type { LabConfig } from './config.ts';
 import { kubectl, kubectlOk, waitFor } from './cluster.ts';
 import { labDown } from './down.ts';
+import { exportLogs } from './export-logs.ts';
 import { labSuspend } from './suspend.ts';
 import { listLabs } from './labs.ts';
 import { mergeLabKubeconfig, removeLabKubeconfig } from './kubeconfig-file.ts';
@@ -253,6 +254,21 @@ users:
     expect(result.start).toBe('resume');
     expect(Object.keys(result.timings)).toContain('resume');
     expect(await restarts()).toBe(before);
+  });
+
+  it('exports its logs: kubelet, containerd, every pod, the events and its state', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'kubelab-export-'));
+    const result = await exportLogs(client, lab, dir);
+    expect(result.skipped).toEqual([]);
+    const node = join(dir, 'nodes', 'control-plane');
+    expect(await readFile(join(node, 'kubelab', 'kubelet.log'), 'utf8')).toMatch(/kubelet|I\d{4}/);
+    expect(await readFile(join(node, 'kubelab', 'containerd.log'), 'utf8')).toContain('containerd');
+    const pods = await readdir(join(node, 'pods'));
+    expect(pods.some((name) => name.startsWith('kube-system_coredns-'))).toBe(true);
+    expect(await readFile(join(dir, 'events.txt'), 'utf8')).toContain('NAMESPACE');
+    expect(JSON.parse(await readFile(join(dir, 'lab.json'), 'utf8'))).toMatchObject({ name: lab });
+    expect(result.files).toBeGreaterThan(5);
+    await rm(dir, { recursive: true, force: true });
   });
 });
 

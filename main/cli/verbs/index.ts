@@ -10,6 +10,7 @@ import { doctor } from './doctor.ts';
 import { down } from './down.ts';
 import { env } from './env.ts';
 import { exec, shell } from './exec.ts';
+import { exportVerb } from './export.ts';
 import { help } from './help.ts';
 import { images } from './images.ts';
 import { kubeconfig } from './kubeconfig.ts';
@@ -44,6 +45,7 @@ export const commands: readonly CliCommand[] = [
   exec,
   shell,
   topology,
+  exportVerb,
   scenarios,
   check,
   solve,
