@@ -1,6 +1,6 @@
 // The lab cluster for real: a real engine, real node containers, real Kubernetes. Slow (minutes);
 // run alone with `npx vitest run --project integration main/lab`.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -269,6 +269,50 @@ users:
     expect(JSON.parse(await readFile(join(dir, 'lab.json'), 'utf8'))).toMatchObject({ name: lab });
     expect(result.files).toBeGreaterThan(5);
     await rm(dir, { recursive: true, force: true });
+  });
+
+  it('kubelab preview prints a loopback URL that serves a Service until Ctrl-C', async () => {
+    const config = await configOf(lab);
+    await apply(config, pod('preview-web', 'control-plane', 'nginx:latest'));
+    await kubectlOk(client, config, ['expose', 'pod', 'preview-web', '--port', '80']);
+    await podsReady(config, 'preview-web');
+    const cli = join(import.meta.dirname, '..', '..', 'bin', 'kubelab.js');
+    const child = spawn(process.execPath, [cli, 'preview', '--lab', lab, 'preview-web'], {
+      env: { ...process.env, NO_COLOR: '1' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        let out = '';
+        child.stdout.on('data', (chunk: Buffer) => {
+          out += chunk.toString();
+          const line = /^(http:\/\/127\.0\.0\.1:\d+\/)$/m.exec(out);
+          if (line) resolve(line[1]!);
+        });
+        child.once('exit', (code) => reject(new Error(`kubelab preview exited ${code}: ${out}`)));
+      });
+      // No secret: plain curl-style requests work, as with kubectl port-forward.
+      await expectEventually(async () => (await fetch(url)).text());
+      // Another Host (DNS rebinding) is refused.
+      const port = new URL(url).port;
+      const rebound = execFileSync('curl', [
+        '-s',
+        '-o',
+        '/dev/null',
+        '-w',
+        '%{http_code}',
+        '-H',
+        'Host: evil.example',
+        `http://127.0.0.1:${port}/`,
+      ]);
+      expect(rebound.toString()).toBe('401');
+      const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+      child.kill('SIGINT');
+      expect(await exited).toBe(0);
+    } finally {
+      child.kill('SIGKILL');
+      await kubectl(client, config, ['delete', 'pod,service', 'preview-web', '--wait=false']);
+    }
   });
 });
 

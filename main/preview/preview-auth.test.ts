@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { admit, forwardedCookies, previewCookieName } from './preview-auth.ts';
+import { admit, forwardedCookies, loopbackHost, previewCookieName } from './preview-auth.ts';
 
 const secret = 'S3cretS3cretS3cretS3cret';
 
@@ -55,5 +55,15 @@ describe('preview admission', () => {
   it("never forwards kubelab's own cookies to the Service", () => {
     expect(forwardedCookies(`kubelab_token=t; a=1; kubelab_preview_9=s; b=2`)).toBe('a=1; b=2');
     expect(forwardedCookies('kubelab_token=t')).toBeUndefined();
+  });
+});
+
+describe('loopbackHost', () => {
+  it('accepts only our own loopback names with our port', () => {
+    expect(loopbackHost('127.0.0.1:4100', 4100)).toBe(true);
+    expect(loopbackHost('localhost:4100', 4100)).toBe(true);
+    expect(loopbackHost('evil.example:4100', 4100)).toBe(false);
+    expect(loopbackHost('127.0.0.1:4101', 4100)).toBe(false);
+    expect(loopbackHost(undefined, 4100)).toBe(false);
   });
 });

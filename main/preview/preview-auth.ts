@@ -25,6 +25,11 @@ export function forwardedCookies(header: string | undefined): string | undefined
   return kept.length ? kept.join('; ') : undefined;
 }
 
+/** DNS rebinding: a request must name our own loopback address and port. */
+export function loopbackHost(host: string | undefined, port: number): boolean {
+  return host === `localhost:${port}` || host === `127.0.0.1:${port}`;
+}
+
 export function admit(
   secret: string,
   port: number,
@@ -32,10 +37,7 @@ export function admit(
   host: string | undefined,
   cookieHeader: string | undefined,
 ): PreviewAdmission {
-  // DNS rebinding: only our own loopback names.
-  if (host !== `localhost:${port}` && host !== `127.0.0.1:${port}`) {
-    return { ok: false, status: 401, reason: 'wrong Host header' };
-  }
+  if (!loopbackHost(host, port)) return { ok: false, status: 401, reason: 'wrong Host header' };
   const parsed = parseRequestTarget(url);
   if (!parsed) return { ok: false, status: 400, reason: 'malformed request target' };
   const given = parsed.searchParams.get(PREVIEW_QUERY);

@@ -17,10 +17,13 @@ export interface PreviewRequest {
 
 export class PreviewManager {
   readonly #engine: () => Promise<Docker>;
+  readonly #access: 'secret' | 'loopback';
   readonly #open = new Map<string, Promise<PreviewServer & { target: string }>>();
 
-  constructor(engine: () => Promise<Docker>) {
+  /** `access`: see PreviewServerOptions (the app's panes use a secret; the CLI does not). */
+  constructor(engine: () => Promise<Docker>, access: 'secret' | 'loopback' = 'secret') {
     this.#engine = engine;
+    this.#access = access;
   }
 
   async open(request: PreviewRequest): Promise<{ url: string; target: string }> {
@@ -45,6 +48,7 @@ export class PreviewManager {
     const node = controlPlane(config).container;
     const starting = startPreviewServer({
       label: target.label,
+      access: this.#access,
       connect: () => new ExecStream(client, node, target.host, target.port),
     }).then((server) => ({ ...server, target: `${target.host}:${target.port}` }));
     this.#open.set(key, starting);

@@ -8,7 +8,7 @@ import { createServer, request } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import type { Duplex } from 'node:stream';
-import { admit, forwardedCookies } from './preview-auth.ts';
+import { admit, loopbackHost, forwardedCookies } from './preview-auth.ts';
 
 export interface PreviewServer {
   url: string;
@@ -21,6 +21,11 @@ export interface PreviewServerOptions {
   connect: () => Duplex;
   /** For the Host header the service sees and the error pages. */
   label: string;
+  /**
+   * 'secret' (the app's panes): the URL carries a secret, then a cookie. 'loopback' (`kubelab
+   * preview`, for curl and any browser, like `kubectl port-forward`): no secret, loopback Host only.
+   */
+  access?: 'secret' | 'loopback';
 }
 
 /** Headers that would stop the page from showing in kubelab's pane, or that are per-hop. */
@@ -106,6 +111,11 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
   const secret = randomBytes(18).toString('base64url');
   let port = 0;
   const handle = (req: IncomingMessage, res: ServerResponse): void => {
+    if (options.access === 'loopback') {
+      if (loopbackHost(req.headers.host, port)) forward(req, res, options);
+      else errorPage(res, 401, 'kubelab preview: not allowed', 'wrong Host header.');
+      return;
+    }
     const admission = admit(secret, port, req.url ?? '/', req.headers.host, req.headers.cookie);
     if (!admission.ok) {
       errorPage(
@@ -147,7 +157,10 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
   const address = server.address();
   port = typeof address === 'object' && address ? address.port : 0;
   return {
-    url: `http://127.0.0.1:${port}/?kubelab_preview=${secret}`,
+    url:
+      options.access === 'loopback'
+        ? `http://127.0.0.1:${port}/`
+        : `http://127.0.0.1:${port}/?kubelab_preview=${secret}`,
     port,
     close: () =>
       new Promise<void>((resolve) => {

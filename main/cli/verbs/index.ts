@@ -16,6 +16,7 @@ import { images } from './images.ts';
 import { kubeconfig } from './kubeconfig.ts';
 import { kubectl } from './kubectl.ts';
 import { labs } from './labs.ts';
+import { preview } from './preview.ts';
 import { reset } from './reset.ts';
 import { scenarios } from './scenarios.ts';
 import { desktop, serve } from './serve.ts';
@@ -45,6 +46,7 @@ export const commands: readonly CliCommand[] = [
   exec,
   shell,
   topology,
+  preview,
   exportVerb,
   scenarios,
   check,
