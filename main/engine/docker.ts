@@ -2,11 +2,16 @@
 import Docker from 'dockerode';
 import { existsSync } from 'node:fs';
 import { LabError } from '../api/errors.ts';
+import { engineEndpoint } from './endpoint.ts';
 
 let shared: Docker | undefined;
 
-/** The engine named by DOCKER_HOST, else the platform's default socket. */
+/** The engine of engineEndpoint(): DOCKER_HOST, else the docker CLI's current context, else the default. */
 export function docker(): Docker {
+  // dockerode reads DOCKER_HOST itself (with DOCKER_TLS_VERIFY/DOCKER_CERT_PATH and ssh://), so
+  // the resolved host is handed to it that way rather than re-parsed here.
+  const { host } = engineEndpoint();
+  if (process.env.DOCKER_HOST !== host) process.env.DOCKER_HOST = host;
   shared ??= new Docker();
   return shared;
 }

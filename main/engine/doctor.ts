@@ -5,6 +5,7 @@ import type { DoctorCheck } from '../api/schemas/engine.ts';
 import { kubelabHome } from '../paths.ts';
 import { docker } from './docker.ts';
 import { probeMode } from './node-mode.ts';
+import { engineEndpoint } from './endpoint.ts';
 import { engineStatus, MIN_API_VERSION, apiAtLeast } from './status.ts';
 
 const GIB = 1024 ** 3;
@@ -80,7 +81,7 @@ export async function runDoctor(client: Docker = docker()): Promise<DoctorCheck[
       id: 'engine',
       title: 'Docker engine',
       status: 'fail',
-      detail: status.problem?.message ?? 'unreachable',
+      detail: `${status.problem?.message ?? 'unreachable'} (${engineEndpoint().host}, from ${engineEndpoint().source})`,
       fix: status.problem?.fix ?? '',
     });
   } else {
@@ -88,7 +89,7 @@ export async function runDoctor(client: Docker = docker()): Promise<DoctorCheck[
       id: 'engine',
       title: 'Docker engine',
       status: 'ok',
-      detail: `Docker ${status.version} on ${status.os}`,
+      detail: `Docker ${status.version} on ${status.os} at ${engineEndpoint().host} (${engineEndpoint().source})`,
     });
     const apiOk = apiAtLeast(status.apiVersion ?? '0', MIN_API_VERSION);
     checks.push({

@@ -4,6 +4,7 @@ import * as pty from '@lydell/node-pty';
 import { Coalescer } from './coalescer.ts';
 import { FlowControl } from './flow-control.ts';
 import { RingBuffer } from './ring-buffer.ts';
+import { dockerCliEnv } from '../engine/endpoint.ts';
 
 export const REPLAY_CHARS = 256 * 1024;
 const FLUSH_MS = 16;
@@ -53,7 +54,8 @@ export class PtySession {
       cols: options.cols,
       rows: options.rows,
       cwd: process.cwd(),
-      env: process.env,
+      // The engine dockerode uses, whatever `docker context` the docker CLI would pick.
+      env: dockerCliEnv(),
     });
     this.#pty.onData((data) => {
       this.#ring.append(data);

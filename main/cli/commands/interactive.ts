@@ -4,6 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { docker } from '../../engine/docker.ts';
 import { execInContainer } from '../../lab/node-exec.ts';
+import { dockerCliEnv } from '../../engine/endpoint.ts';
 
 function hasDockerCli(): boolean {
   return spawnSync('docker', ['--version'], { stdio: 'ignore' }).status === 0;
@@ -17,7 +18,10 @@ export async function runInteractive(
   if (hasDockerCli()) {
     const flags = ['exec', '-i', ...(process.stdin.isTTY && process.stdout.isTTY ? ['-t'] : [])];
     if (workdir) flags.push('-w', workdir);
-    const result = spawnSync('docker', [...flags, container, ...command], { stdio: 'inherit' });
+    const result = spawnSync('docker', [...flags, container, ...command], {
+      stdio: 'inherit',
+      env: dockerCliEnv(),
+    });
     return result.status ?? 1;
   }
   const result = await execInContainer(docker(), container, command, workdir ? { workdir } : {});
