@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { docker } from '../engine/docker.ts';
+import { kubelabHome } from '../paths.ts';
 import { labConfig } from './config.ts';
 import type { LabConfig } from './config.ts';
 import { kubectl, kubectlOk, waitFor } from './cluster.ts';
@@ -206,20 +207,19 @@ users:
       serverVersion: { gitVersion: string };
     };
     expect(versions.clientVersion.gitVersion).toBe(versions.serverVersion.gitVersion);
-    // kubelab env, evaluated by a real bash with nothing else set: `kubectl` is the lab's.
-    const env: NodeJS.ProcessEnv = { ...process.env, HOME: folder, PATH: '/usr/bin:/bin' };
+    // kubelab env, evaluated by a real bash with only the system's PATH and no KUBECONFIG: the
+    // `kubectl` it then runs is the lab's (not the host's /usr/bin/kubectl), on the lab.
+    const env: NodeJS.ProcessEnv = { ...process.env, PATH: '/usr/bin:/bin' };
     delete env.KUBECONFIG;
     const names = execFileSync(
       'bash',
       [
         '-c',
-        `eval "$(${process.execPath} ${cli} env bash --lab ${lab})" && command -v kubectl && kubectl get cm -o name`,
+        `set -e; lines="$(${process.execPath} ${cli} env bash --lab ${lab})"; eval "$lines"; command -v kubectl; kubectl get cm -o name`,
       ],
       { cwd: folder, env },
     ).toString();
-    expect(names).toContain(
-      join(process.env.KUBELAB_HOME ?? join(process.env.HOME ?? '', '.kubelab'), 'bin', 'kubectl'),
-    );
+    expect(names).toContain(join(kubelabHome(), 'bin', 'kubectl'));
     expect(names).toContain('configmap/from-a-file');
     expect(names).toContain('configmap/from-kustomize');
     await rm(folder, { recursive: true, force: true });
