@@ -7,7 +7,7 @@ import { expect, test } from './fixtures.ts';
 import { kubelab } from './kubelab-cli.ts';
 import { checkPasses, chooseScenario, expectPassedCount } from './scenario-ui.ts';
 import { saveScreen } from './screens.ts';
-import { clearScreen, expectOnScreen, openShell, typeLine } from './xterm.ts';
+import { clearScreen, expectOnScreen, openShell, terminalScreen, typeLine } from './xterm.ts';
 
 // Its own 2-node lab (these scenarios need two nodes; the shared e2e lab has one).
 const LAB = 'e2e-send';
@@ -35,6 +35,16 @@ async function sendAndWait(
   // Enabled once a terminal is open and every live value of the block is known.
   await expect(send).toBeEnabled({ timeout: 90_000 });
   await send.click();
+  const code = ((await block.locator('code').textContent()) ?? '').trim();
+  if (/exec -it/.test(code) && code.endsWith('exit')) {
+    // A learner waits for the shell in the pod to end before typing on; typed any sooner, the
+    // marker's first keys would go to that shell's kubectl.
+    await expect
+      .poll(async () => ((await terminalScreen(terminal).textContent()) ?? '').trimEnd(), {
+        timeout: 90_000,
+      })
+      .toMatch(/exit\s*root@[\w-]+:[^#]*#$/);
+  }
   // `$((6*7))` only turns into 42 when run, so the marker's output is not its own echo.
   await typeLine(page, terminal, `echo ${tag}-$((6*7))`);
   await expectOnScreen(terminal, `${tag}-42`, 90_000);
