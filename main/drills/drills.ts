@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type Docker from 'dockerode';
+import WebSocket from 'ws';
 import { markStepPassed, progressFile, readProgress } from '../checker/progress.ts';
 import { dnsAnswers, kubectl, kubectlOk, waitFor } from '../lab/cluster.ts';
 import { labDir } from '../lab/config.ts';
@@ -234,6 +235,63 @@ export const DRILLS: Drill[] = [
       await new Promise((resolve) => child.on('close', resolve));
       const started = Date.now();
       await labUp(ctx.client, { lab: ctx.lab }); // the killed process's lock must not block this
+      await healthy(ctx);
+      return `the next up took over its lock and finished in ${((Date.now() - started) / 1000).toFixed(0)} s`;
+    },
+  },
+  {
+    name: 'kill kubelab serve in the middle of an up it was asked for',
+    short: false,
+    run: async (ctx) => {
+      // Browser mode as the UI drives it: a WebSocket with the token asks for lab:up.
+      const serve = spawn(process.execPath, ['bin/kubelab.js', 'serve', '--port', '0'], {
+        stdio: ['ignore', 'pipe', 'ignore'],
+        env: { ...process.env, NO_COLOR: '1' },
+      });
+      try {
+        const url = await new Promise<URL>((resolve, reject) => {
+          let out = '';
+          serve.stdout.on('data', (chunk: Buffer) => {
+            out += chunk.toString();
+            const found = /http:\/\/127\.0\.0\.1:\d+\/\S*token=\S+/.exec(out);
+            if (found) resolve(new URL(found[0]));
+          });
+          serve.once('close', () =>
+            reject(new Error(`kubelab serve ended before its URL: ${out}`)),
+          );
+        });
+        const token = url.searchParams.get('token') ?? '';
+        const socket = new WebSocket(`ws://${url.host}/api?token=${encodeURIComponent(token)}`);
+        await new Promise((resolve, reject) => {
+          socket.once('open', resolve);
+          socket.once('error', reject);
+        });
+        // Events may come first; the answer is the response frame with our id.
+        const started = new Promise<string>((resolve) => {
+          const onMessage = (raw: Buffer): void => {
+            const text = raw.toString();
+            const frame = JSON.parse(text) as { t?: string; id?: number };
+            if (frame.t !== 'res' || frame.id !== 1) return;
+            socket.off('message', onMessage);
+            resolve(text);
+          };
+          socket.on('message', onMessage);
+        });
+        socket.send(
+          JSON.stringify({ t: 'req', id: 1, channel: 'lab:up', input: { lab: ctx.lab } }),
+        );
+        const answer = await started;
+        if (!answer.includes('operationId')) fail(`lab:up was not started: ${answer}`);
+        await new Promise((resolve) => setTimeout(resolve, 3_000));
+        socket.terminate();
+      } finally {
+        serve.kill('SIGKILL');
+        await new Promise((resolve) =>
+          serve.exitCode === null ? serve.once('close', resolve) : resolve(null),
+        );
+      }
+      const started = Date.now();
+      await labUp(ctx.client, { lab: ctx.lab }); // the dead server's lock must not block this
       await healthy(ctx);
       return `the next up took over its lock and finished in ${((Date.now() - started) / 1000).toFixed(0)} s`;
     },
