@@ -13,6 +13,13 @@
 #   on a loaded machine: up 3.4 min, images 1.3 min, specs 3.4 min) ≈ 8 min warm; cold adds the
 #   e2e.test build (14.5 min measured beside an image build; most packages are cache hits
 #   from the node binaries' build) — in all ≈ 32 min warm, ≈ 64 min cold.
+# Measured again in `.ci/run` on a clean clone of 57831e4 on a FRESH machine of this kind,
+# 2026-12-02 (3916 s = 65 min in all, cold): system + npm + lint + typecheck + build + dist:check
+# 2.7 min · lab images 27.4 min (cold) · unit + integration 9.35 min · clean-engine proof 11.6 min ·
+# offline proof 2.0 min · drills --short 0.9 min · conformance --short 6.0 min (e2e.test came from
+# the images' Go cache) · bench 2.7 min · e2e 2.6 min. Added since: the e2e spec that follows two
+# scenarios by Send to terminal on a 2-node lab of its own (+3.6 min) and the lab tests of the host
+# kubectl, labs, suspend/resume, export logs and preview (+1.5 min): ≈ 70 min cold, ≈ 43 min warm.
 # Not in here (tagged long runs, figures in README): `npm run drills` (every fault drill),
 # `npm run conformance` (the whole default focus, 193 specs).
 set -euo pipefail
