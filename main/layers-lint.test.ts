@@ -1,6 +1,6 @@
 // The lint half of the layer rule, proven with ESLint's Node API and the repository's own
-// eslint.config.js: an upward import is an error, a legal one passes, and e2e specs are warned off
-// main/ internals. Type-aware rules are switched off so that files which exist only in this test
+// eslint.config.js: an upward import is an error, a legal one passes, and an e2e spec importing
+// main/ internals (not the contract) is an error too. Type-aware rules are switched off so that files which exist only in this test
 // can be linted (and in seconds rather than a minute); the layer rule needs no types.
 import { join, resolve } from 'node:path';
 import { ESLint } from 'eslint';
@@ -27,7 +27,6 @@ async function importFindings(
 }
 
 const ERROR = 2;
-const WARNING = 1;
 
 /** What a probe file imports, and the findings expected on its lines (1-based). */
 const CASES: Array<{
@@ -73,14 +72,14 @@ const CASES: Array<{
     expected: [],
   },
   {
-    what: 'warns an e2e spec off main/ internals but not off the contract',
+    what: 'fails an e2e spec importing main/ internals, not one importing the contract',
     file: 'e2e/layer-probe.spec.ts',
     imports: [
       '../main/lab/config.ts',
       '../main/api/contract.ts',
       '../main/api/schemas/topology.ts',
     ],
-    expected: [{ severity: WARNING, line: 1 }],
+    expected: [{ severity: ERROR, line: 1 }],
   },
 ];
 
