@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_HOST, resolveEndpoint } from './endpoint.ts';
+import { defaultHost, resolveEndpoint } from './endpoint.ts';
 
 describe('which engine', () => {
   let config: string;
@@ -46,14 +46,22 @@ describe('which engine', () => {
     );
   });
 
+  it('takes a per-user socket (Docker Desktop) over the system one, as dockerode does', async () => {
+    expect(defaultHost(config, 'linux')).toBe('unix:///var/run/docker.sock');
+    await mkdir(join(config, '.docker', 'run'), { recursive: true });
+    await writeFile(join(config, '.docker', 'run', 'docker.sock'), '');
+    expect(defaultHost(config, 'linux')).toBe(`unix://${config}/.docker/run/docker.sock`);
+    expect(defaultHost(config, 'win32')).toBe('npipe:////./pipe/docker_engine');
+  });
+
   it('falls back to the default socket: no config, the default context, a context without a host', async () => {
     expect(resolveEndpoint({ DOCKER_CONFIG: config })).toEqual({
-      host: DEFAULT_HOST,
+      host: defaultHost(),
       source: 'the default socket',
     });
     await writeFile(join(config, 'config.json'), JSON.stringify({ currentContext: 'default' }));
-    expect(resolveEndpoint({ DOCKER_CONFIG: config }).host).toBe(DEFAULT_HOST);
+    expect(resolveEndpoint({ DOCKER_CONFIG: config }).host).toBe(defaultHost());
     await writeFile(join(config, 'config.json'), JSON.stringify({ currentContext: 'gone' }));
-    expect(resolveEndpoint({ DOCKER_CONFIG: config }).host).toBe(DEFAULT_HOST);
+    expect(resolveEndpoint({ DOCKER_CONFIG: config }).host).toBe(defaultHost());
   });
 });

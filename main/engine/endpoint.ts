@@ -4,7 +4,7 @@
 // Desktop for Linux), and the two could reach different engines. The order is the docker CLI's
 // own: DOCKER_HOST, else DOCKER_CONTEXT or the config's currentContext, else the default socket.
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 
@@ -15,8 +15,16 @@ export interface EngineEndpoint {
   source: string;
 }
 
-export const DEFAULT_HOST =
-  process.platform === 'win32' ? 'npipe:////./pipe/docker_engine' : 'unix:///var/run/docker.sock';
+/**
+ * The platform's default engine, found as dockerode has always found it: a per-user socket
+ * (~/.docker/run/docker.sock, Docker Desktop's newer installs) when there is one, else the
+ * system-wide /var/run/docker.sock; the named pipe on Windows.
+ */
+export function defaultHost(home = homedir(), platform = process.platform): string {
+  if (platform === 'win32') return 'npipe:////./pipe/docker_engine';
+  const user = join(home, '.docker', 'run', 'docker.sock');
+  return existsSync(user) ? `unix://${user}` : 'unix:///var/run/docker.sock';
+}
 
 function readJson(path: string): unknown {
   try {
@@ -50,7 +58,7 @@ export function resolveEndpoint(env: NodeJS.ProcessEnv = process.env): EngineEnd
         source: `docker context "${name}"${fromEnv ? ' (DOCKER_CONTEXT)' : ''}`,
       };
   }
-  return { host: DEFAULT_HOST, source: 'the default socket' };
+  return { host: defaultHost(), source: 'the default socket' };
 }
 
 let resolved: EngineEndpoint | undefined;
