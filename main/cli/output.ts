@@ -20,3 +20,15 @@ export function printError(error: unknown): void {
     `${red('error:')} ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
   );
 }
+
+/** Decimal units, as `docker system df` prints them: 1.2 MB, 2.4 GB. */
+export function humanBytes(bytes: number): string {
+  const units = ['B', 'kB', 'MB', 'GB', 'TB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1000 && unit < units.length - 1) {
+    value /= 1000;
+    unit++;
+  }
+  return `${unit === 0 ? value : value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
+}

@@ -1,13 +1,8 @@
 import { createServer } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { apiReachable, dockerArch } from './host-kubectl.ts';
+import { apiReachable } from './host-kubectl.ts';
 
 describe('the lab’s kubectl on the host', () => {
-  it('names the architecture as Docker does', () => {
-    expect(dockerArch('x64')).toBe('amd64');
-    expect(dockerArch('arm64')).toBe('arm64');
-  });
-
   it('knows whether the kubeconfig’s API server answers on this machine', async () => {
     const server = createServer((socket) => socket.end());
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -12,6 +12,7 @@ import { pipeline } from 'node:stream/promises';
 import type Docker from 'dockerode';
 import { kubelabHome } from '../paths.ts';
 import { eachEntry } from '../images/bundle.ts';
+import { nodeArchName } from '../engine/arch.ts';
 
 /** Where the lab's kubectl is installed; `kubelab env` puts this folder on PATH. */
 export function hostBinDir(): string {
@@ -22,16 +23,11 @@ export function hostKubectlPath(): string {
   return join(hostBinDir(), 'kubectl');
 }
 
-/** Node's name for the machine's architecture in Docker's words (x64 → amd64). */
-export function dockerArch(nodeArch: string): string {
-  return nodeArch === 'x64' ? 'amd64' : nodeArch;
-}
-
 export type HostKubectl = { path: string } | { unavailable: string };
 
 /**
  * Installs (or refreshes, when the lab's node image changed) the lab's kubectl in hostBinDir().
- * Cheap when it is already there: one inspect and one small file read.
+ * Cheap when it is already there: one container inspect and one small file read.
  */
 export async function ensureHostKubectl(client: Docker, container: string): Promise<HostKubectl> {
   if (process.platform !== 'linux')
@@ -39,15 +35,16 @@ export async function ensureHostKubectl(client: Docker, container: string): Prom
       unavailable: `the lab's kubectl is built for Linux and this is ${process.platform}`,
     };
   const info = await client.getContainer(container).inspect();
-  const image = await client.getImage(info.Image).inspect();
-  if (image.Architecture !== dockerArch(process.arch))
-    return {
-      unavailable: `the lab's kubectl is built for ${image.Architecture} and this machine is ${dockerArch(process.arch)}`,
-    };
   const path = hostKubectlPath();
   const stamp = `${path}.image`;
+  // Installed from this very image: its architecture was checked then.
   const installed = existsSync(path) ? await readFile(stamp, 'utf8').catch(() => '') : '';
   if (installed.trim() === info.Image) return { path };
+  const arch = nodeArchName((await client.getImage(info.Image).inspect()).Architecture);
+  if (arch !== process.arch)
+    return {
+      unavailable: `the lab's kubectl is built for ${arch} and this machine is ${process.arch}`,
+    };
   await mkdir(hostBinDir(), { recursive: true });
   // Written beside the target and renamed over it, so a running kubectl is never half-replaced.
   const tmp = `${path}.tmp-${process.pid}`;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { humanAge, humanBytes } from './labs.ts';
+import { humanBytes } from '../output.ts';
+import { humanAge } from './labs.ts';
 
 describe('kubelab labs output', () => {
   it('prints sizes and ages the way docker and kubectl do', () => {

@@ -1,19 +1,8 @@
 import type { VerbRun } from '../command.ts';
 import { requireEngine } from '../../engine/docker.ts';
 import { listLabs } from '../../lab/labs.ts';
-import { bold, dim } from '../output.ts';
+import { bold, dim, humanBytes } from '../output.ts';
 import type { labsFlags } from '../verbs/labs.ts';
-
-export function humanBytes(bytes: number): string {
-  const units = ['B', 'kB', 'MB', 'GB', 'TB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1000 && unit < units.length - 1) {
-    value /= 1000;
-    unit++;
-  }
-  return `${unit === 0 ? value : value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
-}
 
 export function humanAge(createdAt: string | null, now: Date): string {
   if (!createdAt) return '-';

@@ -1,9 +1,8 @@
 import type { VerbRun } from '../command.ts';
 import { requireEngine } from '../../engine/docker.ts';
 import { labSuspend } from '../../lab/suspend.ts';
-import { green } from '../output.ts';
+import { green, humanBytes } from '../output.ts';
 import type { suspendFlags } from '../verbs/suspend.ts';
-import { humanBytes } from './labs.ts';
 import { labName } from './lab-args.ts';
 
 export const run: VerbRun<typeof suspendFlags> = async ({ values }) => {
