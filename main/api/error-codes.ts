@@ -91,6 +91,8 @@ export const ERROR_CODES = {
     fix: 'Name a step the scenario has (its id, or its number counting from 1).',
   },
   STEP_NOT_PASSED: {},
+  /** A scenario's hidden setup failed on the lab: the scenario's fault or the lab's, not the learner's. */
+  SETUP_FAILED: {},
   PATTERN_TOO_SLOW: {},
   // Files
   NO_FILE: {},

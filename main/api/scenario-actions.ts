@@ -3,7 +3,7 @@
 import type Docker from 'dockerode';
 import { findStep, openLab } from '../checker/check-step.ts';
 import type { StepCheckResult } from '../checker/result.ts';
-import { ensureFilesUpTo } from '../checker/step-files.ts';
+import { openStepIn } from '../checker/prepare.ts';
 import { checkAndRecord } from '../learner/check.ts';
 import { labIo } from '../learner/io.ts';
 import { readProgress, recordHintsUsed } from '../learner/progress.ts';
@@ -65,9 +65,10 @@ export async function revealHint(ref: StepRef, shown: number): Promise<ProgressV
 }
 
 /**
- * Opening a step puts its manifests (and those of earlier steps) in /home/learner on every node,
- * so the tutorial's `kubectl create -f FILE` works before anything is checked. Files a learner
- * already edited are left alone. Returns the lab's problem instead when it cannot take them.
+ * Opening a step puts its files (and those of earlier steps) where the text says, so the
+ * tutorial's `kubectl create -f FILE` works before anything is checked, and runs its hidden
+ * setup once (a troubleshooting step's broken state). Files a learner already edited are left
+ * alone. Returns the lab's problem instead when it cannot take them.
  */
 export async function openStep(
   client: Docker,
@@ -78,6 +79,6 @@ export async function openStep(
   const opened = await openLab(client, ref.lab, loaded.scenario.nodes);
   if ('problem' in opened)
     return { ready: false, problem: `${opened.problem.message} ${opened.problem.fix}` };
-  await ensureFilesUpTo(opened.ctx, loaded, index);
+  await openStepIn(opened.ctx, loaded, index);
   return { ready: true, problem: null };
 }

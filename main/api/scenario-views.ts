@@ -4,7 +4,7 @@ import type { ScenarioView } from './schemas/scenarios.ts';
 
 export async function scenarioViews(): Promise<ScenarioView[]> {
   const catalog = await loadAllScenarios(catalogRoots());
-  return catalog.scenarios.map(({ id, scenario, markdown }) => ({
+  return catalog.scenarios.map(({ id, scenario, markdown, pages }) => ({
     id,
     title: scenario.title,
     summary: scenario.summary,
@@ -12,6 +12,8 @@ export async function scenarioViews(): Promise<ScenarioView[]> {
     minutes: scenario.minutes,
     nodes: scenario.nodes,
     origin: catalog.origins.get(id) ?? 'built-in',
+    intro: pages.intro,
+    finish: pages.finish,
     steps: scenario.steps.map((step) => ({
       id: step.id,
       title: step.title,

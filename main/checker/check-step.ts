@@ -10,7 +10,7 @@ import type { LabContext } from './lab-io.ts';
 import type { CheckResult, ClusterProblem, StepCheckResult } from './result.ts';
 import { failedFirst } from './result.ts';
 import { fullTimeoutMs, runCheck } from './run-check.ts';
-import { ensureStepFiles } from './step-files.ts';
+import { prepareStep } from './prepare.ts';
 
 export interface CheckStepOptions {
   /** true: each check may take its full timeout to pass; false: a brief wait (UI, CLI). */
@@ -82,7 +82,7 @@ export async function checkStepIn(
     seconds: (Date.now() - started) / 1000,
   });
   try {
-    await ensureStepFiles(ctx, loaded, step);
+    await prepareStep(ctx, loaded, index, options.signal ? { signal: options.signal } : {});
   } catch (error) {
     if (error instanceof ClusterProblemError) return done([], error.problem);
     throw error;

@@ -70,9 +70,13 @@ export async function kube(
   ctx: LabContext,
   args: string[],
   timeoutMs = EXEC_TIMEOUT_MS,
+  stdin?: string,
 ): Promise<ExecResult> {
   const { container, command } = controlPlaneKubectl(ctx.config, args);
-  const result = await dockerExec(ctx, container, command, { timeoutMs });
+  const result = await dockerExec(ctx, container, command, {
+    timeoutMs,
+    ...(stdin === undefined ? {} : { stdin }),
+  });
   if (result.exitCode !== 0 && isUnreachable(result.stderr)) {
     throw new ClusterProblemError(apiUnreachable(ctx.lab, result.stderr));
   }
@@ -168,18 +172,27 @@ export function bashOnNode(
   });
 }
 
-/** Writes a file on a node (as root), creating its folder. */
+/** Writes a file on a node (as root), creating its folder; `mode` (octal) when given. */
 export async function writeOnNode(
   ctx: LabContext,
   node: string,
   path: string,
   content: string,
+  mode?: string,
 ): Promise<void> {
   const dir = path.slice(0, path.lastIndexOf('/')) || '/';
   const result = await dockerExec(
     ctx,
     nodeSpec(ctx, node).container,
-    ['sh', '-c', 'mkdir -p "$1" && cat > "$2"', 'sh', dir, path],
+    [
+      'sh',
+      '-c',
+      'mkdir -p "$1" && cat > "$2" && { [ -z "$3" ] || chmod "$3" "$2"; }',
+      'sh',
+      dir,
+      path,
+      mode ?? '',
+    ],
     { stdin: content },
   );
   if (result.exitCode !== 0) {

@@ -3,16 +3,13 @@
 // waits that poll a check until it passes.
 import type { LoadedScenario } from '../scenarios/load.ts';
 import type { SolveAction, Step } from '../scenarios/schema.ts';
-import { describeCheck } from './describe.ts';
+import { RUN_TIMEOUT_MS, actionLabel, waitSeconds } from './actions.ts';
 import type { LabContext } from './lab-io.ts';
 import { bashOnNode } from './lab-io.ts';
 import { runCheck } from './run-check.ts';
-import { ensureStepFiles } from './step-files.ts';
+import { prepareStep } from './prepare.ts';
 import { oneLine } from './text.ts';
 import { cancelled } from '../api/errors.ts';
-
-export const RUN_TIMEOUT_MS = 10 * 60_000;
-const DEFAULT_WAIT_SECONDS = 120;
 
 export interface SolveActionReport {
   /** The command, or `wait: DESCRIPTION`. */
@@ -44,16 +41,6 @@ export class SolveError extends Error {
   }
 }
 
-/** How long a wait action polls: its own timeout, else the check's (ready), else 120 s. */
-export function waitSeconds(action: Extract<SolveAction, { wait: unknown }>): number {
-  if (action.timeoutSeconds !== undefined) return action.timeoutSeconds;
-  return action.wait.type === 'ready' ? action.wait.timeoutSeconds : DEFAULT_WAIT_SECONDS;
-}
-
-export function actionLabel(action: SolveAction): string {
-  return 'run' in action ? action.run.trim() : `wait: ${describeCheck(action.wait)}`;
-}
-
 export interface SolveOptions {
   onAction?: (action: SolveAction, index: number) => void;
   /** Restore the step's files even if the learner changed them (verify does). */
@@ -69,7 +56,10 @@ export async function solveStep(
 ): Promise<SolveReport> {
   const started = Date.now();
   const report: SolveReport = { step: step.id, actions: [], seconds: 0 };
-  await ensureStepFiles(ctx, loaded, step, { overwrite: options.overwriteFiles ?? false });
+  await prepareStep(ctx, loaded, loaded.scenario.steps.indexOf(step), {
+    overwriteFiles: options.overwriteFiles ?? false,
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
   for (const [index, action] of step.solve.entries()) {
     if (options.signal?.aborted) throw cancelled();
     options.onAction?.(action, index);

@@ -2,7 +2,7 @@
 // the learner's: main/learner/steps.test.ts).
 import { describe, expect, it } from 'vitest';
 import { checkTimeoutMs } from './check-step.ts';
-import { waitSeconds } from './solve.ts';
+import { waitSeconds } from './actions.ts';
 import { check } from './test-checks.ts';
 
 describe('how long checks wait', () => {

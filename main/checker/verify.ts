@@ -1,6 +1,7 @@
 // The self-test of a scenario on a real lab: the lab gets the scenario's node count and a clean
-// slate, then each step in order must fail its checks before its solve (unless it only
-// observes), its solve must succeed, and its checks must pass afterwards. Ends with a reset.
+// slate, then each step in order: its hidden setup (if any) runs, and again (it must be
+// idempotent); its checks must fail before its solve (unless it only observes), its solve must
+// succeed, and its checks must pass afterwards. Ends with a reset.
 import type Docker from 'dockerode';
 import { labReset } from '../lab/reset.ts';
 import { labUp } from '../lab/up.ts';
@@ -8,11 +9,16 @@ import type { LoadedScenario } from '../scenarios/load.ts';
 import { checkStepIn, openLab } from './check-step.ts';
 import type { LabContext } from './lab-io.ts';
 import type { CheckResult } from './result.ts';
+import { ensureSetup, runSetup, setupsFor } from './setup.ts';
 import { SolveError, solveStep } from './solve.ts';
 
 export interface VerifyFailure {
-  /** before: the checks passed before the solve ran; solve: an action failed; after: checks failed. */
-  phase: 'before' | 'solve' | 'after' | 'cluster';
+  /**
+   * setup: the step's hidden setup failed, or failed when run a second time (it must be
+   * idempotent); before: the checks passed before the solve ran; solve: an action failed;
+   * after: checks failed.
+   */
+  phase: 'setup' | 'before' | 'solve' | 'after' | 'cluster';
   message: string;
   /** The checks involved, with full expected/found. */
   results: CheckResult[];
@@ -87,6 +93,17 @@ async function verifyStep(
     return report;
   };
   const signalOption = signal ? { signal } : {};
+  const setups = setupsFor(loaded, index);
+  if (setups.length > 0) {
+    emit('setting up (twice: it must be idempotent)');
+    try {
+      await ensureSetup(ctx, loaded, index, signal);
+      for (const setup of setups) await runSetup(ctx, loaded, setup, signal);
+    } catch (error) {
+      report.failures.push({ phase: 'setup', message: message(error), results: [] });
+      return finish();
+    }
+  }
   if (step.changesState) {
     emit('checking it does not pass yet');
     const before = await checkStepIn(ctx, loaded, index, {

@@ -48,6 +48,12 @@ const DEFAULT_NAMESPACE_KINDS = [
   'resourcequotas',
 ];
 
+/**
+ * The ConfigMap in which the checker records which scenario setups ran on the cluster; the
+ * reset deletes it so that a clean cluster gets its setups again.
+ */
+export const SETUP_RECORD = { name: 'kubelab-setup', namespace: 'kube-system' } as const;
+
 export function resetScript(): string {
   const keepNs = SYSTEM_NAMESPACES.join('|');
   return `set -u
@@ -61,6 +67,8 @@ done
 # refuses --all together with one).
 k delete -n default ${DEFAULT_NAMESPACE_KINDS.join(',')} --grace-period=0 --force \\
   --field-selector 'metadata.name!=kubernetes,metadata.name!=kube-root-ca.crt,metadata.name!=default'
+# The record of which scenario setups ran: a clean cluster runs them again.
+k delete -n ${SETUP_RECORD.namespace} configmap ${SETUP_RECORD.name}
 # Cluster-scoped storage objects; the lab's default StorageClass stays.
 k delete pv --all --grace-period=0 --force
 for sc in $(kubectl get storageclass -o jsonpath='{.items[*].metadata.name}'); do

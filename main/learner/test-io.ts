@@ -15,6 +15,7 @@ export const DEMO: LoadedScenario = {
   dir: '/nowhere',
   scenario: ScenarioSchema.parse(parse(VALID_SCENARIO_YAML)),
   markdown: {},
+  pages: { intro: null, finish: null },
 };
 
 export const LAB_DOWN: ClusterProblem = { message: 'There is no lab "x".', fix: 'kubelab up' };

@@ -63,7 +63,7 @@ describe('lintScenarioFolder', () => {
       'manifests/pod.yaml': VALID_POD_WITH_IMAGE('httpd'),
     });
     expect(problems).toEqual([
-      `DIR/manifests/pod.yaml: image "httpd" is used here but not listed in the scenario's images`,
+      `DIR/manifests/pod.yaml: image "httpd" is used here but not listed in the scenario's images (or brokenImages, for one a troubleshooting step breaks on purpose)`,
       'DIR/scenario.yaml: images[1]: "redis:7" is not an image the lab serves (pods cannot pull anything else)',
     ]);
   });

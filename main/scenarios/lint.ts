@@ -6,8 +6,19 @@ import { isLabImage, labImages, normalizeImage } from './images.ts';
 import type { LoadedScenario } from './load.ts';
 import { SCENARIO_FILE, loadScenario } from './load.ts';
 import { checkManifest } from './manifests.ts';
+import { inLearnerHome, placementOf } from './placement.ts';
 import type { ScenarioProblem } from './problems.ts';
 import { formatProblem } from './problems.ts';
+import type { Scenario } from './schema.ts';
+
+/** The manifests a scenario hands the learner or applies in its setup (by their YAML name). */
+function manifestsOf(scenario: Scenario): string[] {
+  const sources = [scenario, ...scenario.steps].flatMap((part) => [
+    ...part.files.map((file) => placementOf(file).source),
+    ...part.setup.flatMap((action) => ('apply' in action ? [action.apply] : [])),
+  ]);
+  return [...new Set(sources.filter((source) => /\.ya?ml$/.test(source)))];
+}
 
 async function filesUnder(dir: string, base = dir): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true });
@@ -24,9 +35,8 @@ async function manifestProblems(loaded: LoadedScenario): Promise<ScenarioProblem
   const { dir, scenario } = loaded;
   const file = join(dir, SCENARIO_FILE);
   const problems: ScenarioProblem[] = [];
-  const declared = new Set(scenario.images.map(normalizeImage));
-  const manifests = [...new Set(scenario.steps.flatMap((step) => step.files))];
-  for (const name of manifests) {
+  const declared = new Set([...scenario.images, ...scenario.brokenImages].map(normalizeImage));
+  for (const name of manifestsOf(scenario)) {
     const path = join(dir, name);
     const report = checkManifest(await readFile(path, 'utf8'), path);
     problems.push(...report.problems);
@@ -35,7 +45,7 @@ async function manifestProblems(loaded: LoadedScenario): Promise<ScenarioProblem
         problems.push({
           severity: 'error',
           file: path,
-          message: `image "${image}" is used here but not listed in the scenario's images`,
+          message: `image "${image}" is used here but not listed in the scenario's images (or brokenImages, for one a troubleshooting step breaks on purpose)`,
         });
       }
     }
@@ -51,6 +61,16 @@ async function manifestProblems(loaded: LoadedScenario): Promise<ScenarioProblem
       });
     }
   });
+  scenario.brokenImages.forEach((image, i) => {
+    if (isLabImage(image, available)) {
+      problems.push({
+        severity: 'error',
+        file,
+        path: `brokenImages[${i}]`,
+        message: `"${image}" is an image the lab serves: pods would pull it fine (list it in images)`,
+      });
+    }
+  });
   return problems;
 }
 
@@ -61,8 +81,15 @@ function uncopiedFiles(loaded: LoadedScenario): ScenarioProblem[] {
   const { dir, scenario, markdown } = loaded;
   const problems: ScenarioProblem[] = [];
   const copied = new Set<string>();
+  const copy = (files: Scenario['files']): void => {
+    for (const file of files) {
+      const inHome = inLearnerHome(placementOf(file));
+      if (inHome !== null) copied.add(inHome);
+    }
+  };
+  copy(scenario.files);
   scenario.steps.forEach((step, i) => {
-    step.files.forEach((path) => copied.add(path.split('/').pop() ?? path));
+    copy(step.files);
     const missing = (text: string): string[] =>
       [...text.matchAll(FILE_ARGUMENT)]
         .map((match) => match[1] ?? '')
@@ -123,11 +150,13 @@ function stepProblems(loaded: LoadedScenario): ScenarioProblem[] {
 }
 
 async function unusedFiles(loaded: LoadedScenario): Promise<ScenarioProblem[]> {
-  const referenced = new Set<string>([SCENARIO_FILE, 'README.md']);
-  for (const step of loaded.scenario.steps) {
-    referenced.add(step.text);
-    step.files.forEach((file) => referenced.add(file));
+  const { scenario } = loaded;
+  const referenced = new Set<string>([SCENARIO_FILE, 'README.md', ...manifestsOf(scenario)]);
+  for (const page of [scenario.intro, scenario.finish]) if (page) referenced.add(page);
+  for (const part of [scenario, ...scenario.steps]) {
+    part.files.forEach((file) => referenced.add(placementOf(file).source));
   }
+  for (const step of scenario.steps) referenced.add(step.text);
   const files = await filesUnder(loaded.dir);
   return files
     .filter((file) => !referenced.has(file.split('\\').join('/')))

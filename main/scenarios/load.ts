@@ -5,7 +5,8 @@ import { basename, join } from 'node:path';
 import { kubelabHome, resourcesRoot } from '../paths.ts';
 import type { ScenarioProblem } from './problems.ts';
 import { formatPath } from './problems.ts';
-import type { Scenario } from './schema.ts';
+import { placementOf } from './placement.ts';
+import type { Scenario, SetupAction, StepFile } from './schema.ts';
 import { ScenarioSchema } from './schema.ts';
 import { problemsFromIssues } from './issues.ts';
 import { parseYamlSource } from './yaml-source.ts';
@@ -21,6 +22,13 @@ export interface LoadedScenario {
   scenario: Scenario;
   /** Each step's Markdown, by step id. */
   markdown: Record<string, string>;
+  /** The intro and finish pages' Markdown, when the scenario has them. */
+  pages: ScenarioPages;
+}
+
+export interface ScenarioPages {
+  intro: string | null;
+  finish: string | null;
 }
 
 export type ScenarioLoad =
@@ -63,43 +71,68 @@ async function isFile(path: string): Promise<boolean> {
   }
 }
 
-/** Problems for step files that are missing; the Markdown of those that exist. */
-async function readStepFiles(
+type YamlPath = (string | number)[];
+
+/** The files a scenario.yaml names besides Markdown: placed files and applied manifests. */
+function namedFiles(scenario: Scenario): { path: YamlPath; name: string }[] {
+  const named: { path: YamlPath; name: string }[] = [];
+  const add = (base: YamlPath, files: readonly StepFile[], setup: readonly SetupAction[]): void => {
+    files.forEach((entry, j) => named.push({ path: [...base, 'files', j], name: placementOf(entry).source }));
+    setup.forEach((action, j) => {
+      if ('apply' in action) named.push({ path: [...base, 'setup', j, 'apply'], name: action.apply });
+    });
+  };
+  add([], scenario.files, scenario.setup);
+  scenario.steps.forEach((step, i) => add(['steps', i], step.files, step.setup));
+  return named;
+}
+
+/** Problems for the files scenario.yaml names that are missing or not text; the Markdown read. */
+async function readScenarioFiles(
   dir: string,
   scenario: Scenario,
   source: YamlSource,
   file: string,
-): Promise<{ problems: ScenarioProblem[]; markdown: Record<string, string> }> {
+): Promise<{ problems: ScenarioProblem[]; markdown: Record<string, string>; pages: ScenarioPages }> {
   const problems: ScenarioProblem[] = [];
   const markdown: Record<string, string> = {};
-  const missing = (path: (string | number)[], what: string, name: string): void => {
-    const problem: ScenarioProblem = {
-      severity: 'error',
-      file,
-      path: formatPath(path),
-      message: `${what} "${name}" does not exist in ${dir}`,
-    };
-    Object.assign(problem, source.locate(path));
-    problems.push(problem);
+  const pages: ScenarioPages = { intro: null, finish: null };
+  const at = (path: YamlPath, message: string): void => {
+    problems.push({ severity: 'error', file, path: formatPath(path), message, ...source.locate(path) });
+  };
+  const readMarkdown = async (path: YamlPath, what: string, name: string): Promise<string | null> => {
+    const textPath = join(dir, name);
+    if (!(await isFile(textPath))) {
+      at(path, `${what} "${name}" does not exist in ${dir}`);
+      return null;
+    }
+    const text = await readFile(textPath, 'utf8');
+    if (text.trim() === '') problems.push({ severity: 'error', file: textPath, message: `the ${what} is empty` });
+    for (const message of scanLiveValues(text).errors)
+      problems.push({ severity: 'error', file: textPath, message });
+    return text;
   };
   for (const [i, step] of scenario.steps.entries()) {
-    const textPath = join(dir, step.text);
-    if (await isFile(textPath)) {
-      const text = await readFile(textPath, 'utf8');
-      if (text.trim() === '') {
-        problems.push({ severity: 'error', file: textPath, message: 'the step text is empty' });
-      }
-      for (const message of scanLiveValues(text).errors)
-        problems.push({ severity: 'error', file: textPath, message });
-      markdown[step.id] = text;
-    } else {
-      missing(['steps', i, 'text'], 'step text', step.text);
-    }
-    for (const [j, name] of step.files.entries()) {
-      if (!(await isFile(join(dir, name)))) missing(['steps', i, 'files', j], 'file', name);
-    }
+    const text = await readMarkdown(['steps', i, 'text'], 'step text', step.text);
+    if (text !== null) markdown[step.id] = text;
   }
-  return { problems, markdown };
+  if (scenario.intro) pages.intro = await readMarkdown(['intro'], 'intro page', scenario.intro);
+  if (scenario.finish) pages.finish = await readMarkdown(['finish'], 'finish page', scenario.finish);
+  for (const { path, name } of namedFiles(scenario)) {
+    const content = await readFile(join(dir, name)).catch(() => null);
+    if (content === null) at(path, `file "${name}" does not exist in ${dir}`);
+    else if (!isText(content)) at(path, `"${name}" is not a UTF-8 text file (only text files are placed on nodes)`);
+  }
+  // In the order an author reads them: scenario.yaml top to bottom, then the other files.
+  const rank = (p: ScenarioProblem): [number, number] => [p.file === file ? 0 : 1, p.line ?? Infinity];
+  problems.sort((a, b) => rank(a)[0] - rank(b)[0] || rank(a)[1] - rank(b)[1]);
+  return { problems, markdown, pages };
+}
+
+/** UTF-8 without NUL bytes: what a node file written through a shell can hold faithfully. */
+function isText(content: Buffer): boolean {
+  if (content.includes(0)) return false;
+  return Buffer.from(content.toString('utf8'), 'utf8').equals(content);
 }
 
 /** Loads and validates the scenario in `dir` (its folder name is its id). */
@@ -137,10 +170,10 @@ export async function loadScenario(dir: string): Promise<ScenarioLoad> {
       ...source.locate(['id']),
     });
   }
-  const steps = await readStepFiles(dir, scenario, source, file);
-  problems.push(...steps.problems);
+  const read = await readScenarioFiles(dir, scenario, source, file);
+  problems.push(...read.problems);
   if (problems.length > 0) return fail(problems);
-  return { ok: true, loaded: { id, dir, scenario, markdown: steps.markdown } };
+  return { ok: true, loaded: { id, dir, scenario, markdown: read.markdown, pages: read.pages } };
 }
 
 function byOrder(a: LoadedScenario, b: LoadedScenario): number {

@@ -113,7 +113,7 @@ describe('ScenarioSchema', () => {
       s.steps[1]!.files = ['other/pod.yaml'];
     });
     expect(messages(input)).toEqual([
-      'steps.1.files.0: "other/pod.yaml" and "manifests/pod.yaml" would both be copied to /home/learner/pod.yaml',
+      'steps.1.files.0: "other/pod.yaml" and "manifests/pod.yaml" would both be written to /home/learner/pod.yaml',
     ]);
   });
 

@@ -292,7 +292,10 @@ export type WaitAction = z.infer<typeof WaitActionSchema>;
 export type SolveAction = z.infer<typeof SolveActionSchema>;
 
 // ---------------------------------------------------------------------------------------------
-// Steps and the scenario.
+// Setup: what runs hidden before a step (or the scenario) is shown — the broken state of a
+// troubleshooting exercise, a namespace the tutorial assumes. Runs once per lab until a reset
+// (checker/setup.ts keeps the record in the cluster); must be idempotent, which verify proves
+// by running it twice.
 
 const RelativeFile = (extensions: RegExp, what: string): z.ZodString =>
   z
@@ -300,13 +303,65 @@ const RelativeFile = (extensions: RegExp, what: string): z.ZodString =>
     .regex(/^(?!\/)(?!.*(^|\/)\.\.(\/|$))[\w./-]+$/, 'must be a path inside the scenario folder')
     .regex(extensions, `must name a ${what} file`);
 
+/** A manifest from the scenario folder, `kubectl apply`-ed (namespace optional). */
+export const ApplyActionSchema = z.strictObject({
+  apply: RelativeFile(/\.ya?ml$/, 'YAML (.yaml)'),
+  namespace: Namespace.optional(),
+});
+/** A command (`sh -c`) in a pod's container, through kubectl exec. */
+export const PodRunActionSchema = z.strictObject({
+  exec: z.string().min(1),
+  in: PodTargetSchema,
+});
+export const SetupActionSchema = z.union(
+  [RunActionSchema, ApplyActionSchema, PodRunActionSchema, WaitActionSchema],
+  {
+    error:
+      'must be {run: COMMAND, node?}, {apply: FILE.yaml, namespace?}, {exec: COMMAND, in: {pod: NAME}} or {wait: CHECK, timeoutSeconds?}',
+  },
+);
+export type ApplyAction = z.infer<typeof ApplyActionSchema>;
+export type PodRunAction = z.infer<typeof PodRunActionSchema>;
+export type SetupAction = z.infer<typeof SetupActionSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Steps and the scenario.
+
+const ANY_FILE = /[^/]$/;
+
+/**
+ * A text file of the scenario folder placed on nodes. A bare path goes to /home/learner/<name> on
+ * every node; the long form says where (`to`: an absolute path, `~/…` for the learner home, a
+ * trailing `/` keeps the file's name), on which node (default every node) and with which mode.
+ */
+export const PlacedFileSchema = z.strictObject({
+  source: RelativeFile(ANY_FILE, 'regular'),
+  to: z
+    .string()
+    .regex(/^(\/|~\/)[^\0]*$/, 'must be an absolute path or ~/… (the learner home)')
+    .refine((to) => !/(^|\/)\.\.(\/|$)/.test(to), 'must not contain ".."')
+    .optional(),
+  node: NodeNameSchema.optional(),
+  mode: z
+    .string()
+    .regex(/^0?[0-7]{3}$/, 'must be an octal file mode, e.g. "0755"')
+    .optional(),
+});
+export const StepFileSchema = z.union([RelativeFile(ANY_FILE, 'regular'), PlacedFileSchema], {
+  error: 'must be a path in the scenario folder or {source: PATH, to?, node?, mode?}',
+});
+export type PlacedFile = z.infer<typeof PlacedFileSchema>;
+export type StepFile = z.infer<typeof StepFileSchema>;
+
 export const StepSchema = z.strictObject({
   id: z.string().regex(KEBAB, 'must be kebab-case, e.g. create-pod'),
   title: z.string().min(1),
   /** Markdown file in the scenario folder, e.g. steps/01-create-pod.md. */
   text: RelativeFile(/\.md$/, 'Markdown (.md)'),
-  /** Manifests in the scenario folder, copied to /home/learner/<basename> on every node. */
-  files: z.array(RelativeFile(/\.ya?ml$/, 'YAML (.yaml)')).default([]),
+  /** Text files of the scenario folder (manifests, scripts, configs) placed on the nodes. */
+  files: z.array(StepFileSchema).default([]),
+  /** Runs hidden when the step opens, is checked or is solved, once per lab until a reset. */
+  setup: z.array(SetupActionSchema).default([]),
   /** False for a step that only observes: its checks may already pass before it is solved. */
   changesState: z.boolean().default(true),
   checks: z.array(CheckSchema).min(1, 'a step needs at least one check'),
@@ -329,8 +384,26 @@ export const ScenarioSchema = z
     nodes: z.number().int().min(1).max(3),
     /** Container images the scenario's pods use, as written in its manifests. */
     images: z.array(z.string().min(1)).min(1),
-    /** File name of the source tutorial this scenario teaches (in the seed collection). */
-    seed: z.string().regex(/^[\w.-]+$/, 'must be a file name'),
+    /**
+     * Images its manifests name on purpose although the lab cannot pull them: the broken tag of a
+     * troubleshooting exercise. Lint accepts them in manifests and refuses them when pullable.
+     */
+    brokenImages: z.array(z.string().min(1)).default([]),
+    /**
+     * File name of the source tutorial this scenario teaches (in the seed collection); the
+     * built-in scenarios name theirs, an instructor's own need not.
+     */
+    seed: z
+      .string()
+      .regex(/^[\w.-]+$/, 'must be a file name')
+      .optional(),
+    /** Markdown shown before the first step, and after the last one passed. */
+    intro: RelativeFile(/\.md$/, 'Markdown (.md)').optional(),
+    finish: RelativeFile(/\.md$/, 'Markdown (.md)').optional(),
+    /** Files every step needs, placed before the first one (same forms as a step's). */
+    files: z.array(StepFileSchema).default([]),
+    /** Runs hidden before any step of the scenario, once per lab until a reset. */
+    setup: z.array(SetupActionSchema).default([]),
     steps: z.array(StepSchema).min(1, 'a scenario needs at least one step'),
   })
   .superRefine((scenario, ctx) => {

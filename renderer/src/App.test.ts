@@ -15,6 +15,8 @@ const volumes: ScenarioView = {
   minutes: 40,
   nodes: 2,
   origin: 'built-in',
+  intro: null,
+  finish: null,
   steps: [{ id: 'x', title: 'Step x', markdown: 'Read me first.', hints: [] }],
 };
 

@@ -18,6 +18,9 @@ export const ScenarioViewSchema = z.object({
   minutes: z.number(),
   nodes: z.number(),
   steps: z.array(ScenarioStepViewSchema),
+  /** Markdown shown before the first step, and once every step has passed (null: none). */
+  intro: z.string().nullable(),
+  finish: z.string().nullable(),
   /** Built in, installed by a workshop bundle, or installed in place of the built-in one. */
   origin: z.enum(['built-in', 'bundle', 'bundle-replacing-built-in']),
 });

@@ -5,7 +5,7 @@
 import type { VerbRun } from '../command.ts';
 import { requireEngine } from '../../engine/docker.ts';
 import { findStep } from '../../checker/check-step.ts';
-import { actionLabel } from '../../checker/solve.ts';
+import { actionLabel } from '../../checker/actions.ts';
 import { labIo } from '../../learner/io.ts';
 import { currentStepIndex, readProgress } from '../../learner/progress.ts';
 import type { SolveEvent } from '../../learner/solve.ts';

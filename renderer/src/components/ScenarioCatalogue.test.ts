@@ -14,6 +14,8 @@ function scenario(id: string, title: string, steps: number, nodes = 1): Scenario
     minutes: 20,
     nodes,
     origin: 'built-in',
+    intro: null,
+    finish: null,
     steps: Array.from({ length: steps }, (_, i) => ({
       id: `s${i + 1}`,
       title: `Step ${i + 1}`,

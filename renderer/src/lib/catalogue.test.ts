@@ -10,6 +10,8 @@ const scenario: ScenarioView = {
   minutes: 30,
   nodes: 1,
   origin: 'built-in',
+  intro: null,
+  finish: null,
   steps: ['a', 'b', 'c'].map((id) => ({ id, title: id, markdown: '', hints: [] })),
 };
 

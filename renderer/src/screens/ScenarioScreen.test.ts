@@ -15,6 +15,8 @@ function scenario(id: string, title: string, steps: string[]): ScenarioView {
     minutes: 20,
     nodes: 1,
     origin: 'built-in',
+    intro: null,
+    finish: null,
     steps: steps.map((step) => ({
       id: step,
       title: `Step ${step}`,
@@ -27,6 +29,8 @@ function scenario(id: string, title: string, steps: string[]): ScenarioView {
 const scenarios = [
   scenario('pods', 'Pods', ['a', 'b']),
   scenario('vol', 'Volumes', ['x', 'y', 'z']),
+  { ...scenario('fix', 'Fix it', ['f']), intro: 'Something is broken.', finish: 'Repaired!' },
+  { ...scenario('done', 'Done', ['d']), intro: 'Hello again.', finish: 'All done here.' },
 ];
 
 type Open = LabApi['scenarios']['open'];
@@ -35,7 +39,11 @@ function fakeScenarioApi(open: Open): void {
   fakeWindowApi({
     scenarios: {
       list: () => Promise.resolve(scenarios),
-      progress: () => Promise.resolve({ vol: { passed: ['x'], hintsUsed: {} } }),
+      progress: () =>
+        Promise.resolve({
+          vol: { passed: ['x'], hintsUsed: {} },
+          done: { passed: ['d'], hintsUsed: {} },
+        }),
       open,
     },
     lab: {
@@ -96,5 +104,21 @@ describe('ScenarioScreen', () => {
     });
     await vi.waitFor(() => expect(open).toHaveBeenCalledTimes(2));
     await vi.waitFor(() => expect(screen.queryByTestId('lab-problem')).toBeNull());
+  });
+
+  it('opens on the intro of a scenario not started, and shows no finish page yet', async () => {
+    fakeScenarioApi(vi.fn<Open>(() => Promise.resolve({ ready: true, problem: null })));
+    render(ScenarioScreen, { client: delegatingClient(), lab: 'ui2', initialScenario: 'fix' });
+    const intro = await screen.findByTestId<HTMLDetailsElement>('intro-page');
+    expect(intro.textContent).toContain('Something is broken.');
+    expect(intro.open).toBe(true);
+    expect(screen.queryByTestId('finish-page')).toBeNull();
+  });
+
+  it('folds the intro away and shows the finish page once every step has passed', async () => {
+    fakeScenarioApi(vi.fn<Open>(() => Promise.resolve({ ready: true, problem: null })));
+    render(ScenarioScreen, { client: delegatingClient(), lab: 'ui2', initialScenario: 'done' });
+    expect((await screen.findByTestId('finish-page')).textContent).toContain('All done here.');
+    expect(screen.getByTestId<HTMLDetailsElement>('intro-page').open).toBe(false);
   });
 });
