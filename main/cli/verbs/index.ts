@@ -17,6 +17,7 @@ import { kubeconfig } from './kubeconfig.ts';
 import { kubectl } from './kubectl.ts';
 import { labs } from './labs.ts';
 import { preview } from './preview.ts';
+import { report } from './report.ts';
 import { reset } from './reset.ts';
 import { scenarios } from './scenarios.ts';
 import { desktop, serve } from './serve.ts';
@@ -51,6 +52,7 @@ export const commands: readonly CliCommand[] = [
   scenarios,
   check,
   solve,
+  report,
   verify,
   bench,
   serve,
