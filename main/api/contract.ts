@@ -46,6 +46,7 @@ import {
   FilesWriteRequestSchema,
 } from './schemas/files.ts';
 import { PreviewOpenSchema, PreviewOpenedSchema } from './schemas/preview.ts';
+import { ProgressReportAnswerSchema } from './schemas/report.ts';
 import { TopologyRequestSchema, TopologySchema } from './schemas/topology.ts';
 import type { Caller } from './caller.ts';
 
@@ -101,6 +102,8 @@ export const labApiContract = {
     solve: method(StepRefSchema, OperationStartedSchema),
     /** Steps passed and hints revealed, per scenario, in a lab. */
     progress: method(z.object({ lab: StepRefSchema.shape.lab }).strict(), ProgressViewSchema),
+    /** The lab's progress report for an instructor: the page to save and its data. */
+    report: method(LabRefSchema, ProgressReportAnswerSchema),
     /** Records that `shown` hints of a step are revealed. */
     hint: method(
       StepRefSchema.extend({ shown: z.number().int().min(1) }).strict(),

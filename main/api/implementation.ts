@@ -23,6 +23,7 @@ import { trustDecision } from '../bundle/trust-policy.ts';
 import { loadWorkshopBundle } from '../bundle/load.ts';
 import { stepLiveValues } from '../checker/live-values.ts';
 import { scenarioById } from '../scenarios/by-id.ts';
+import { labProgressReport } from '../learner/lab-report.ts';
 import { checkForUi, openStep, progressView, revealHint, solveForUi } from './scenario-actions.ts';
 
 export interface LabServices {
@@ -135,6 +136,7 @@ export function createLabApi(services: LabServices): LabImplementation {
           ),
         ),
       progress: ({ lab }) => progressView(lab ?? 'default'),
+      report: ({ lab }) => labProgressReport(lab ?? 'default'),
       hint: ({ lab, scenario, step, shown }) =>
         revealHint({ lab: lab ?? 'default', scenario, step }, shown),
     },
