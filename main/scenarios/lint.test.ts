@@ -73,6 +73,13 @@ describe('lintScenarioFolder', () => {
     expect(problems).toEqual(['DIR/scenario.yaml: steps[1].id: the last step must be the cleanup step (id: cleanup)']);
   });
 
+  it('asks no cleanup step of a scenario without a seed (an instructor’s or an imported one)', async () => {
+    const problems = await lint(
+      withScenarioYaml((yaml) => yaml.replace('seed: seed.txt\n', '').replace('id: cleanup', 'id: tidy-up')),
+    );
+    expect(problems).toEqual([]);
+  });
+
   it('reports a solve command using a manifest no step copies', async () => {
     const problems = await lint(
       withScenarioYaml((yaml) => yaml.replace('kubectl delete pod web', 'kubectl delete -f other.yaml')),

@@ -1,5 +1,6 @@
 // Everything that can be checked about a scenario folder without a cluster: what the loader
-// checks, plus the manifests, the images, the closing cleanup step and a few authoring habits.
+// checks, plus the manifests, the images, the closing cleanup step of the built-in scenarios and
+// a few authoring habits.
 import { readFile, readdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { isLabImage, labImages, normalizeImage } from './images.ts';
@@ -121,7 +122,9 @@ function stepProblems(loaded: LoadedScenario): ScenarioProblem[] {
   const file = join(dir, SCENARIO_FILE);
   const problems: ScenarioProblem[] = [...uncopiedFiles(loaded)];
   const last = scenario.steps.length - 1;
-  if (scenario.steps[last]?.id !== 'cleanup') {
+  // The built-in teaching scenarios (those naming a seed tutorial) end by tidying up, so the
+  // next one starts clean; an instructor's or an imported scenario need not: reset cleans a lab.
+  if (scenario.seed !== undefined && scenario.steps[last]?.id !== 'cleanup') {
     problems.push({
       severity: 'error',
       file,

@@ -78,6 +78,15 @@ describe('ScenarioSchema', () => {
     expect(parsed.steps[1]).toMatchObject({ files: [], changesState: true });
   });
 
+  it('accepts a scenario without images (no pods) and defaults the list to empty', () => {
+    const input = scenario((s) => {
+      delete s.images;
+    });
+    expect(messages(input)).toEqual([]);
+    expect(ScenarioSchema.parse(input).images).toEqual([]);
+    expect(messages(scenario((s) => (s.images = [])))).toEqual([]);
+  });
+
   it('refuses duplicate step ids', () => {
     const input = scenario((s) => {
       s.steps[1]!.id = 'create-pod';

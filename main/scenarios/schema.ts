@@ -382,8 +382,11 @@ export const ScenarioSchema = z
     level: z.enum(LEVELS),
     minutes: z.number().int().positive().max(600),
     nodes: z.number().int().min(1).max(3),
-    /** Container images the scenario's pods use, as written in its manifests. */
-    images: z.array(z.string().min(1)).min(1),
+    /**
+     * Container images the scenario's pods use, as written in its manifests. May be empty: a
+     * scenario that only reads the cluster (or an imported one without pods) runs none.
+     */
+    images: z.array(z.string().min(1)).default([]),
     /**
      * Images its manifests name on purpose although the lab cannot pull them: the broken tag of a
      * troubleshooting exercise. Lint accepts them in manifests and refuses them when pullable.
