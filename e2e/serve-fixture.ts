@@ -10,10 +10,16 @@ export interface ServedApp {
   process: ChildProcess;
 }
 
-/** `env` adds to this process's environment (e.g. DOCKER_HOST, KUBELAB_HOME for a first run). */
-export async function startServe(env: NodeJS.ProcessEnv = {}): Promise<ServedApp> {
+/**
+ * `env` adds to this process's environment (e.g. DOCKER_HOST, KUBELAB_HOME for a first run);
+ * `args` to serve's flags (e.g. `--scenarios-dir DIR --watch`).
+ */
+export async function startServe(
+  env: NodeJS.ProcessEnv = {},
+  args: readonly string[] = [],
+): Promise<ServedApp> {
   const cli = join(import.meta.dirname, '..', 'bin', 'kubelab.js');
-  const child = spawn(process.execPath, [cli, 'serve', '--port', '0'], {
+  const child = spawn(process.execPath, [cli, 'serve', '--port', '0', ...args], {
     env: { ...process.env, NO_COLOR: '1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -100,6 +100,11 @@ export const labApiContract = {
     check: method(StepRefSchema, StepCheckResultSchema),
     /** Applies a step's solution in the background ("show me"); progress events. */
     solve: method(StepRefSchema, OperationStartedSchema),
+    /**
+     * Authoring mode: runs the step's trial on the lab as it is (setup twice, checks fail, solve,
+     * checks pass) in the background; progress events; fails with VERIFY_FAILED and the reasons.
+     */
+    verifyStep: method(StepRefSchema, OperationStartedSchema),
     /** Steps passed and hints revealed, per scenario, in a lab. */
     progress: method(z.object({ lab: StepRefSchema.shape.lab }).strict(), ProgressViewSchema),
     /** The lab's progress report for an instructor: the page to save and its data. */
@@ -152,6 +157,8 @@ export const labEventSchemas = {
   /** Sent only to the connection that owns the session. */
   terminalData: TerminalDataSchema,
   terminalExit: TerminalExitSchema,
+  /** Authoring mode: files under the watched scenarios folder changed (paths relative to it). */
+  catalogChanged: z.object({ changed: z.array(z.string()) }),
 } as const;
 
 type Contract = typeof labApiContract;

@@ -93,6 +93,8 @@ export const ERROR_CODES = {
   STEP_NOT_PASSED: {},
   /** A scenario's hidden setup failed on the lab: the scenario's fault or the lab's, not the learner's. */
   SETUP_FAILED: {},
+  /** Authoring mode's "Verify this step" found the step's setup, checks or solve wrong. */
+  VERIFY_FAILED: {},
   PATTERN_TOO_SLOW: {},
   // Files
   NO_FILE: {},

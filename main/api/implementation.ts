@@ -24,7 +24,14 @@ import { loadWorkshopBundle } from '../bundle/load.ts';
 import { stepLiveValues } from '../checker/live-values.ts';
 import { scenarioById } from '../scenarios/by-id.ts';
 import { labProgressReport } from '../learner/lab-report.ts';
-import { checkForUi, openStep, progressView, revealHint, solveForUi } from './scenario-actions.ts';
+import {
+  checkForUi,
+  openStep,
+  progressView,
+  revealHint,
+  solveForUi,
+  verifyStepForUi,
+} from './scenario-actions.ts';
 
 export interface LabServices {
   bus: EventBus;
@@ -132,6 +139,15 @@ export function createLabApi(services: LabServices): LabImplementation {
             await requireEngine(),
             { lab: lab ?? 'default', scenario, step },
             (label) => op.update(step, 50, label),
+            op.signal,
+          ),
+        ),
+      verifyStep: ({ lab, scenario, step }) =>
+        background(services, 'scenarios.verify-step', step, async (op) =>
+          verifyStepForUi(
+            await requireEngine(),
+            { lab: lab ?? 'default', scenario, step },
+            (phase) => op.update(step, 50, phase),
             op.signal,
           ),
         ),

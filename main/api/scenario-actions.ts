@@ -4,6 +4,7 @@ import type Docker from 'dockerode';
 import { findStep, openLab } from '../checker/check-step.ts';
 import type { StepCheckResult } from '../checker/result.ts';
 import { openStepIn } from '../checker/prepare.ts';
+import { verifyStepOnLab } from '../checker/verify.ts';
 import { checkAndRecord } from '../learner/check.ts';
 import { labIo } from '../learner/io.ts';
 import { readProgress, recordHintsUsed } from '../learner/progress.ts';
@@ -11,6 +12,7 @@ import { solveAndRecord } from '../learner/solve.ts';
 import { scenarioById } from '../scenarios/by-id.ts';
 import type { ProgressView } from './schemas/scenarios.ts';
 import { solveAnswer } from './solve-answer.ts';
+import { verifyStepAnswer } from './verify-step-answer.ts';
 
 export interface StepRef {
   lab: string;
@@ -81,4 +83,20 @@ export async function openStep(
     return { ready: false, problem: `${opened.problem.message} ${opened.problem.fix}` };
   await openStepIn(opened.ctx, loaded, index);
   return { ready: true, problem: null };
+}
+
+/** Authoring mode's "Verify this step" on the lab as it is; nothing recorded. */
+export async function verifyStepForUi(
+  client: Docker,
+  ref: StepRef,
+  onPhase: (phase: string) => void,
+  signal?: AbortSignal,
+): Promise<string> {
+  const loaded = await scenarioById(ref.scenario);
+  const { index } = findStep(loaded, ref.step);
+  const report = await verifyStepOnLab(client, loaded, ref.lab, index, {
+    onPhase,
+    ...(signal ? { signal } : {}),
+  });
+  return verifyStepAnswer(report);
 }

@@ -155,6 +155,45 @@ async function verifyStep(
   return finish();
 }
 
+/**
+ * Authoring mode's "Verify this step": the same trial as verify's, on the lab as it is now (no
+ * reset — the author is at this step), without recording progress.
+ */
+export async function verifyStepOnLab(
+  client: Docker,
+  loaded: LoadedScenario,
+  lab: string,
+  index: number,
+  options: { onPhase?: (phase: string) => void; signal?: AbortSignal } = {},
+): Promise<VerifyStepReport> {
+  const opened = await openLab(client, lab, loaded.scenario.nodes);
+  if ('problem' in opened) {
+    const step = loaded.scenario.steps[index]!;
+    return {
+      id: step.id,
+      title: step.title,
+      passed: false,
+      ran: false,
+      seconds: 0,
+      solveSeconds: 0,
+      failures: [
+        {
+          phase: 'cluster',
+          message: `${opened.problem.message} ${opened.problem.fix}`,
+          results: [],
+        },
+      ],
+    };
+  }
+  return verifyStep(
+    opened.ctx,
+    loaded,
+    index,
+    options.onPhase ?? ((): void => undefined),
+    options.signal,
+  );
+}
+
 export async function verifyScenario(
   client: Docker,
   loaded: LoadedScenario,

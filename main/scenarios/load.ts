@@ -3,6 +3,7 @@
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { kubelabHome, resourcesRoot } from '../paths.ts';
+import { scenariosDirOverride } from './catalog-env.ts';
 import type { ScenarioProblem } from './problems.ts';
 import { formatPath } from './problems.ts';
 import { placementOf } from './placement.ts';
@@ -57,9 +58,12 @@ export function installedScenariosRoot(): string {
 /**
  * The folders the catalogue is read from, lowest precedence first: the scenarios that ship with
  * kubelab, then those a workshop bundle installed. A bundle's scenario replaces a built-in one
- * of the same id: the instructor loaded it on purpose, for this workshop.
+ * of the same id: the instructor loaded it on purpose, for this workshop. A process started
+ * with `--scenarios-dir DIR` (catalog-env.ts) reads only that folder.
  */
 export function catalogRoots(): string[] {
+  const override = scenariosDirOverride();
+  if (override !== null) return [override];
   return [defaultScenariosRoot(), installedScenariosRoot()];
 }
 

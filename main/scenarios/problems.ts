@@ -1,16 +1,7 @@
 // What is wrong with a scenario, precisely enough to fix it: file, field path, line and column.
 
-export interface ScenarioProblem {
-  severity: 'error' | 'warning';
-  /** The file at fault, as the loader was pointed at it (folder + relative path). */
-  file: string;
-  /** The field, e.g. `steps[2].checks[0].type`; absent for whole-file problems. */
-  path?: string;
-  /** 1-based, when the YAML parser could place the field. */
-  line?: number;
-  column?: number;
-  message: string;
-}
+export type { ScenarioProblem } from '../api/schemas/scenario-problem.ts';
+import type { ScenarioProblem } from '../api/schemas/scenario-problem.ts';
 
 /** `steps[2].checks[0].type` from ['steps', 2, 'checks', 0, 'type']. */
 export function formatPath(path: readonly PropertyKey[]): string {

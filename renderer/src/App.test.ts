@@ -17,7 +17,9 @@ const volumes: ScenarioView = {
   origin: 'built-in',
   intro: null,
   finish: null,
-  steps: [{ id: 'x', title: 'Step x', markdown: 'Read me first.', hints: [] }],
+  authoring: false,
+  problems: [],
+  steps: [{ id: 'x', title: 'Step x', markdown: 'Read me first.', hints: [], checks: [] }],
 };
 
 const noLab: LabStatusView = {

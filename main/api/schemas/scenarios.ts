@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CheckTypeSchema } from './check-types.ts';
 import { LabNameSchema } from './lab.ts';
+import { ScenarioProblemSchema } from './scenario-problem.ts';
 
 export const ScenarioStepViewSchema = z.object({
   id: z.string(),
@@ -8,6 +9,8 @@ export const ScenarioStepViewSchema = z.object({
   /** The step's Markdown text. */
   markdown: z.string(),
   hints: z.array(z.string()),
+  /** What each check of the step looks for, in words (authoring mode lists them). */
+  checks: z.array(z.string()),
 });
 
 export const ScenarioViewSchema = z.object({
@@ -23,6 +26,13 @@ export const ScenarioViewSchema = z.object({
   finish: z.string().nullable(),
   /** Built in, installed by a workshop bundle, or installed in place of the built-in one. */
   origin: z.enum(['built-in', 'bundle', 'bundle-replacing-built-in']),
+  /**
+   * Authoring mode (`kubelab serve --scenarios-dir DIR --watch`): the catalogue is an
+   * instructor's folder, watched; the UI shows `problems` and offers "Verify this step".
+   */
+  authoring: z.boolean(),
+  /** Lint's errors and warnings (authoring mode only; elsewhere a broken scenario is not listed). */
+  problems: z.array(ScenarioProblemSchema),
 });
 export type ScenarioView = z.infer<typeof ScenarioViewSchema>;
 

@@ -3,12 +3,14 @@ import type { VerbRun } from '../command.ts';
 import { appRoot } from '../../paths.ts';
 import { desktopRuntime } from '../../electron/runtime-binary.ts';
 import { ensureRendererBuilt } from '../../renderer-build.ts';
-import { parsePort, serveUntilStopped } from './serve.ts';
+import { applyCatalogFlags, parsePort, serveUntilStopped } from './serve.ts';
 import { yellow } from '../output.ts';
 import type { serveFlags } from '../verbs/serve.ts';
 
 export const run: VerbRun<typeof serveFlags> = async ({ values }) => {
   const port = parsePort(values.port);
+  // Set in the environment, which the Electron process inherits.
+  await applyCatalogFlags(values);
   const electron = desktopRuntime();
   if ('missing' in electron) {
     console.error(yellow(`kubelab: ${electron.missing}; starting browser mode instead.`));

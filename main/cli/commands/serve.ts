@@ -5,6 +5,8 @@ import { startServer } from '../../server/http-server.ts';
 import { bold } from '../output.ts';
 import { UsageError } from '../usage-error.ts';
 import { PORT_FLAG } from '../verbs/shared-flags.ts';
+import { serveCatalog } from '../../scenarios/catalog-env.ts';
+import { scenariosRoot } from './scenario-args.ts';
 import type { serveFlags } from '../verbs/serve.ts';
 
 export const DEFAULT_PORT = Number(PORT_FLAG.default);
@@ -37,8 +39,28 @@ export async function serveUntilStopped(port: number): Promise<number> {
     process.once('SIGTERM', resolve);
   });
   await server.close();
+  app.close();
   return 0;
 }
 
-export const run: VerbRun<typeof serveFlags> = ({ values }) =>
-  serveUntilStopped(parsePort(values.port));
+/**
+ * `--scenarios-dir DIR` (that folder is the catalogue) and `--watch` (authoring mode) for this
+ * process and the app it starts; refuses a folder that is not a folder of scenarios.
+ */
+export async function applyCatalogFlags(values: {
+  'scenarios-dir'?: string | undefined;
+  watch?: boolean | undefined;
+}): Promise<void> {
+  const dir = values['scenarios-dir'];
+  const root = dir === undefined ? null : await scenariosRoot(dir);
+  serveCatalog(typeof root === 'string' ? root : null, values.watch === true);
+  if (values.watch) {
+    const where = typeof root === 'string' ? root : 'the built-in and installed scenarios';
+    console.log(`Authoring mode: watching ${where}; edits show in the open page at once.`);
+  }
+}
+
+export const run: VerbRun<typeof serveFlags> = async ({ values }) => {
+  await applyCatalogFlags(values);
+  return serveUntilStopped(parsePort(values.port));
+};

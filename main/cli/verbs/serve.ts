@@ -1,7 +1,15 @@
 import { defineCommand } from '../command.ts';
-import { PORT_FLAG } from './shared-flags.ts';
+import { PORT_FLAG, SCENARIOS_DIR_FLAG } from './shared-flags.ts';
 
-export const serveFlags = { port: PORT_FLAG } as const;
+export const serveFlags = {
+  port: PORT_FLAG,
+  'scenarios-dir': SCENARIOS_DIR_FLAG,
+  watch: {
+    type: 'boolean',
+    description:
+      'authoring mode: reload scenarios as their files change, show lint problems, offer "Verify this step"',
+  },
+} as const;
 
 export const serve = defineCommand({
   name: 'serve',

@@ -16,11 +16,14 @@ function scenario(id: string, title: string, steps: number, nodes = 1): Scenario
     origin: 'built-in',
     intro: null,
     finish: null,
+    authoring: false,
+    problems: [],
     steps: Array.from({ length: steps }, (_, i) => ({
       id: `s${i + 1}`,
       title: `Step ${i + 1}`,
       markdown: '',
       hints: [],
+      checks: [],
     })),
   };
 }

@@ -12,7 +12,9 @@ const scenario: ScenarioView = {
   origin: 'built-in',
   intro: null,
   finish: null,
-  steps: ['a', 'b', 'c'].map((id) => ({ id, title: id, markdown: '', hints: [] })),
+  authoring: false,
+  problems: [],
+  steps: ['a', 'b', 'c'].map((id) => ({ id, title: id, markdown: '', hints: [], checks: [] })),
 };
 
 describe('catalogue entries', () => {

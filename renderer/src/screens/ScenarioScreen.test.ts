@@ -17,11 +17,14 @@ function scenario(id: string, title: string, steps: string[]): ScenarioView {
     origin: 'built-in',
     intro: null,
     finish: null,
+    authoring: false,
+    problems: [],
     steps: steps.map((step) => ({
       id: step,
       title: `Step ${step}`,
       markdown: `Do ${step}.`,
       hints: [],
+      checks: [],
     })),
   };
 }
@@ -120,5 +123,51 @@ describe('ScenarioScreen', () => {
     render(ScenarioScreen, { client: delegatingClient(), lab: 'ui2', initialScenario: 'done' });
     expect((await screen.findByTestId('finish-page')).textContent).toContain('All done here.');
     expect(screen.getByTestId<HTMLDetailsElement>('intro-page').open).toBe(false);
+  });
+
+  it('in authoring mode shows lint problems, the step’s checks, and verifies the step', async () => {
+    const authored: ScenarioView = {
+      ...scenario('auth', 'Authored', ['one']),
+      authoring: true,
+      problems: [
+        {
+          severity: 'error',
+          file: 'auth/scenario.yaml',
+          line: 12,
+          column: 7,
+          path: 'steps[0].checks[0].kind',
+          message: 'must be a Kubernetes kind',
+        },
+      ],
+    };
+    authored.steps[0]!.checks = ['The pod web is Ready.'];
+    const verifyStep = vi.fn<LabApi['scenarios']['verifyStep']>(() =>
+      Promise.resolve({ operationId: 'v-1' }),
+    );
+    fakeWindowApi({
+      scenarios: {
+        list: () => Promise.resolve([authored]),
+        progress: () => Promise.resolve({}),
+        open: () => Promise.resolve({ ready: true, problem: null }),
+        verifyStep,
+      },
+    });
+    render(ScenarioScreen, { client: delegatingClient(), lab: 'ui2', initialScenario: 'auth' });
+    const problem = await screen.findByTestId('scenario-problem');
+    expect(problem.textContent).toContain('auth/scenario.yaml:12:7');
+    expect(problem.textContent).toContain('steps[0].checks[0].kind: must be a Kubernetes kind');
+    expect(screen.getByTestId('step-checks').textContent).toContain('The pod web is Ready.');
+    await userEvent.click(screen.getByTestId('verify-step-button'));
+    expect(verifyStep).toHaveBeenCalledWith({ lab: 'ui2', scenario: 'auth', step: 'one' });
+    emitEvent('progress', {
+      operationId: 'v-1',
+      kind: 'scenarios.verify-step',
+      phase: 'one',
+      percent: 100,
+      elapsedMs: 900,
+      message: 'verified one: setup, fail before, solve (0.4 s), pass after',
+      state: 'done',
+    });
+    expect((await screen.findByTestId('verify-outcome')).textContent).toContain('verified one');
   });
 });

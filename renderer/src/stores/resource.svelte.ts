@@ -4,12 +4,15 @@
 // last panel goes it is forgotten, so a screen shown again reads it afresh — as each panel did
 // on its own before the stores, and nothing goes stale while nobody is looking.
 import type { LabClient } from '../../../main/api/client.ts';
+import type { LabEventName } from '../../../main/api/contract.ts';
 import { endsOperationOf } from './operation-kinds.ts';
 
 export interface ResourceSource<T> {
   fetch: () => Promise<T>;
   /** Kind prefixes ('images.', 'lab.') of the operations whose end changes this state. */
   refreshAfter?: readonly string[];
+  /** Pushed events that say this state changed (authoring mode's `catalogChanged`). */
+  refreshOn?: readonly LabEventName[];
 }
 
 export class Resource<T> {
@@ -85,10 +88,17 @@ export class Resource<T> {
 
   #follow(): () => void {
     const kinds = this.#source.refreshAfter ?? [];
-    if (kinds.length === 0) return () => undefined;
-    return this.#client.on('progress', (progress) => {
-      if (endsOperationOf(progress, kinds)) void this.refresh();
-    });
+    const stops = (this.#source.refreshOn ?? []).map((event) =>
+      this.#client.on(event, () => void this.refresh()),
+    );
+    if (kinds.length > 0) {
+      stops.push(
+        this.#client.on('progress', (progress) => {
+          if (endsOperationOf(progress, kinds)) void this.refresh();
+        }),
+      );
+    }
+    return () => stops.forEach((stop) => stop());
   }
 
   #forget(): void {

@@ -39,12 +39,20 @@ export function labStore(client: LabClient, lab: string): Resource<LabStatusView
   );
 }
 
-/** The scenarios (built-in and from bundles). */
+/**
+ * The scenarios (built-in and from bundles): a bundle's load adds some, and in authoring mode
+ * every change to the watched folder re-reads them (the open step's text with them).
+ */
 export function scenariosStore(client: LabClient): Resource<ScenarioView[]> {
   return perClient(
     client,
     'scenarios',
-    () => new Resource(client, { fetch: () => client.scenarios.list({}) }),
+    () =>
+      new Resource(client, {
+        fetch: () => client.scenarios.list({}),
+        refreshAfter: ['bundles.'],
+        refreshOn: ['catalogChanged'],
+      }),
   );
 }
 
