@@ -85,6 +85,12 @@ export const ERROR_CODES = {
   NO_SESSION: {},
   // Scenarios and steps
   BAD_SCENARIO: {},
+  /** A scenario id (a folder name) that is not kebab-case. */
+  BAD_SCENARIO_ID: {
+    fix: 'Use lower-case letters and digits joined by single hyphens, e.g. my-first-scenario.',
+  },
+  /** `kubelab scenarios new` or `import` would write into a folder that already exists. */
+  FOLDER_EXISTS: {},
   NO_SCENARIO: {},
   NO_SCENARIOS_DIR: {},
   NO_STEP: {

@@ -15,7 +15,8 @@ export { NODE_NAMES };
 export type { NodeName };
 export const NodeNameSchema = z.enum(NODE_NAMES);
 
-const KEBAB = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+/** Scenario and step ids, and so scenario folder names. */
+export const KEBAB = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const OBJECT_NAME = /^[a-z0-9]([-a-z0-9.]*[a-z0-9])?$/;
 const NAMESPACE = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const CIDR = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d{1,2})$/;

@@ -3,10 +3,17 @@ import { JSON_FLAG, SCENARIOS_DIR_FLAG } from './shared-flags.ts';
 
 export const scenariosListFlags = { json: JSON_FLAG, 'scenarios-dir': SCENARIOS_DIR_FLAG } as const;
 export const scenariosLintFlags = {};
+export const scenariosNewFlags = {
+  dir: {
+    type: 'string',
+    value: 'DIR',
+    description: 'the folder to create the scenario folder in (default: the current folder)',
+  },
+} as const;
 
 export const scenarios = defineGroup({
   name: 'scenarios',
-  summary: 'list the guided scenarios; `lint DIR…` checks scenario folders',
+  summary: 'list the guided scenarios; `lint DIR…` checks scenario folders, `new ID` starts one',
   own: defineCommand({
     name: 'scenarios',
     summary: 'list the guided scenarios',
@@ -27,6 +34,13 @@ export const scenarios = defineGroup({
         },
       ],
       load: async () => (await import('../commands/scenarios.ts')).lint,
+    }),
+    defineCommand({
+      name: 'new',
+      summary: 'start a scenario folder: scenario.yaml with one commented step, and its text',
+      flags: scenariosNewFlags,
+      positionals: [{ name: 'ID', description: 'the scenario id and folder name, kebab-case' }],
+      load: async () => (await import('../commands/scenarios-new.ts')).scenariosNew,
     }),
   ],
 });
