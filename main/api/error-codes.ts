@@ -91,6 +91,8 @@ export const ERROR_CODES = {
   },
   /** `kubelab scenarios new` or `import` would write into a folder that already exists. */
   FOLDER_EXISTS: {},
+  /** `kubelab scenarios import`: the folder is not a Killercoda scenario it can read. */
+  NOT_KILLERCODA: {},
   NO_SCENARIO: {},
   NO_SCENARIOS_DIR: {},
   NO_STEP: {

@@ -4,6 +4,7 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { isLabImage, labImages, normalizeImage } from './images.ts';
+import { REPORT_FILE } from './import/report.ts';
 import type { LoadedScenario } from './load.ts';
 import { SCENARIO_FILE, loadScenario } from './load.ts';
 import { checkManifest } from './manifests.ts';
@@ -154,7 +155,8 @@ function stepProblems(loaded: LoadedScenario): ScenarioProblem[] {
 
 async function unusedFiles(loaded: LoadedScenario): Promise<ScenarioProblem[]> {
   const { scenario } = loaded;
-  const referenced = new Set<string>([SCENARIO_FILE, 'README.md', ...manifestsOf(scenario)]);
+  // README.md and an import's report are for the author, not the learner: no reference needed.
+  const referenced = new Set<string>([SCENARIO_FILE, 'README.md', REPORT_FILE, ...manifestsOf(scenario)]);
   for (const page of [scenario.intro, scenario.finish]) if (page) referenced.add(page);
   for (const part of [scenario, ...scenario.steps]) {
     part.files.forEach((file) => referenced.add(placementOf(file).source));
