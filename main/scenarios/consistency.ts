@@ -41,7 +41,8 @@ export function stepChecks(step: Step): { check: Check; path: Path }[] {
 /** The node a check names directly, with the path of that field. */
 function namedNode(check: Check): { node: NodeName; path: Path } | undefined {
   if (check.type === 'file') return { node: check.node, path: ['node'] };
-  if (check.type === 'exec' && 'node' in check.in) return { node: check.in.node, path: ['in', 'node'] };
+  if (check.type === 'exec' && 'node' in check.in)
+    return { node: check.in.node, path: ['in', 'node'] };
   if (check.type === 'http' && 'node' in check.from) {
     return { node: check.from.node, path: ['from', 'node'] };
   }
@@ -120,7 +121,8 @@ function placementIssues(scenario: Scenario): CrossReferenceIssue[] {
     files.forEach((file, j) => {
       const placement = placementOf(file);
       const clash = seen.find(
-        (other) => other.placement.source !== placement.source && samePlace(other.placement, placement),
+        (other) =>
+          other.placement.source !== placement.source && samePlace(other.placement, placement),
       );
       if (clash) {
         issues.push({

@@ -56,7 +56,8 @@ function sentences(issue: Issue, path: Path, data: unknown): { path: Path; messa
         ];
       }
       const branch = closestBranch(issue);
-      if (branch) return branch.flatMap((inner) => sentences(inner, [...path, ...inner.path], data));
+      if (branch)
+        return branch.flatMap((inner) => sentences(inner, [...path, ...inner.path], data));
       return [{ path, message: issue.message }];
     }
     case 'invalid_type':

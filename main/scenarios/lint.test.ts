@@ -29,7 +29,9 @@ describe('lintScenarioFolder', () => {
   });
 
   it('returns the loader problems for a scenario that does not load', async () => {
-    const problems = await lint(withScenarioYaml((yaml) => yaml.replace('type: exists', 'type: nope')));
+    const problems = await lint(
+      withScenarioYaml((yaml) => yaml.replace('type: exists', 'type: nope')),
+    );
     expect(problems).toEqual([
       'DIR/scenario.yaml:25:15: steps[1].checks[0].type: unknown check type "nope" (expected one of: exists, field, count, ready, ordered, exec, http, dns, file)',
     ]);
@@ -59,7 +61,9 @@ describe('lintScenarioFolder', () => {
 
   it('reports images the scenario does not declare or the lab does not serve', async () => {
     const problems = await lint({
-      ...withScenarioYaml((yaml) => yaml.replace('images: [nginx:latest]', 'images: [nginx:latest, redis:7]')),
+      ...withScenarioYaml((yaml) =>
+        yaml.replace('images: [nginx:latest]', 'images: [nginx:latest, redis:7]'),
+      ),
       'manifests/pod.yaml': VALID_POD_WITH_IMAGE('httpd'),
     });
     expect(problems).toEqual([
@@ -69,20 +73,28 @@ describe('lintScenarioFolder', () => {
   });
 
   it('requires the cleanup step at the end', async () => {
-    const problems = await lint(withScenarioYaml((yaml) => yaml.replace('id: cleanup', 'id: tidy-up')));
-    expect(problems).toEqual(['DIR/scenario.yaml: steps[1].id: the last step must be the cleanup step (id: cleanup)']);
+    const problems = await lint(
+      withScenarioYaml((yaml) => yaml.replace('id: cleanup', 'id: tidy-up')),
+    );
+    expect(problems).toEqual([
+      'DIR/scenario.yaml: steps[1].id: the last step must be the cleanup step (id: cleanup)',
+    ]);
   });
 
   it('asks no cleanup step of a scenario without a seed (an instructor’s or an imported one)', async () => {
     const problems = await lint(
-      withScenarioYaml((yaml) => yaml.replace('seed: seed.txt\n', '').replace('id: cleanup', 'id: tidy-up')),
+      withScenarioYaml((yaml) =>
+        yaml.replace('seed: seed.txt\n', '').replace('id: cleanup', 'id: tidy-up'),
+      ),
     );
     expect(problems).toEqual([]);
   });
 
   it('reports a solve command using a manifest no step copies', async () => {
     const problems = await lint(
-      withScenarioYaml((yaml) => yaml.replace('kubectl delete pod web', 'kubectl delete -f other.yaml')),
+      withScenarioYaml((yaml) =>
+        yaml.replace('kubectl delete pod web', 'kubectl delete -f other.yaml'),
+      ),
     );
     expect(problems).toEqual([
       'DIR/scenario.yaml: steps[1].solve[0].run: uses other.yaml, which no step up to this one copies (files:)',

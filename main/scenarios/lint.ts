@@ -156,7 +156,12 @@ function stepProblems(loaded: LoadedScenario): ScenarioProblem[] {
 async function unusedFiles(loaded: LoadedScenario): Promise<ScenarioProblem[]> {
   const { scenario } = loaded;
   // README.md and an import's report are for the author, not the learner: no reference needed.
-  const referenced = new Set<string>([SCENARIO_FILE, 'README.md', REPORT_FILE, ...manifestsOf(scenario)]);
+  const referenced = new Set<string>([
+    SCENARIO_FILE,
+    'README.md',
+    REPORT_FILE,
+    ...manifestsOf(scenario),
+  ]);
   for (const page of [scenario.intro, scenario.finish]) if (page) referenced.add(page);
   for (const part of [scenario, ...scenario.steps]) {
     part.files.forEach((file) => referenced.add(placementOf(file).source));

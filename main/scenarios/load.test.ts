@@ -33,7 +33,9 @@ describe('loadScenario', () => {
 
   it('reports a misspelt field with its path and line', async () => {
     const problems = await load(
-      withScenarioYaml((yaml) => yaml.replace('    title: Create a pod', '    titel: Create a pod')),
+      withScenarioYaml((yaml) =>
+        yaml.replace('    title: Create a pod', '    titel: Create a pod'),
+      ),
     );
     expect(problems).toEqual([
       'DIR/scenario.yaml:10:5: steps[0].title: missing (expected string)',
@@ -51,7 +53,9 @@ describe('loadScenario', () => {
   });
 
   it('reports a value of the wrong type', async () => {
-    const problems = await load(withScenarioYaml((yaml) => yaml.replace('nodes: 1', 'nodes: three')));
+    const problems = await load(
+      withScenarioYaml((yaml) => yaml.replace('nodes: 1', 'nodes: three')),
+    );
     expect(problems).toEqual(['DIR/scenario.yaml:6:8: nodes: expected number, found "three"']);
   });
 
@@ -99,7 +103,9 @@ describe('loadScenario', () => {
   });
 
   it('reports a duplicate key', async () => {
-    const problems = await load(withScenarioYaml((yaml) => yaml.replace('nodes: 1', 'nodes: 1\nnodes: 2')));
+    const problems = await load(
+      withScenarioYaml((yaml) => yaml.replace('nodes: 1', 'nodes: 1\nnodes: 2')),
+    );
     expect(problems).toEqual(['DIR/scenario.yaml:7:1: Map keys must be unique']);
   });
 
@@ -124,7 +130,9 @@ describe('loadAllScenarios', () => {
     await writeScenario(renamed('zeta', 1), 'zeta', root);
     await writeScenario(renamed('alpha', 2), 'alpha', root);
     await writeScenario(
-      withScenarioYaml((yaml) => yaml.replace('id: demo', 'id: broken').replace('type: exists', 'type: gone')),
+      withScenarioYaml((yaml) =>
+        yaml.replace('id: demo', 'id: broken').replace('type: exists', 'type: gone'),
+      ),
       'broken',
       root,
     );
@@ -140,7 +148,9 @@ describe('the catalogue from several roots (built-in, then installed from a bund
     const builtIn = await mkdtemp(join(tmpdir(), 'kubelab-builtin-'));
     const installed = await mkdtemp(join(tmpdir(), 'kubelab-installed-'));
     const titled = (id: string, title: string): Record<string, string> =>
-      withScenarioYaml((yaml) => yaml.replace('id: demo', `id: ${id}`).replace('title: Demo', `title: ${title}`));
+      withScenarioYaml((yaml) =>
+        yaml.replace('id: demo', `id: ${id}`).replace('title: Demo', `title: ${title}`),
+      );
     await writeScenario(titled('shared', 'Built-in edition'), 'shared', builtIn);
     await writeScenario(titled('only-builtin', 'Only built-in'), 'only-builtin', builtIn);
     await writeScenario(titled('shared', 'Workshop edition'), 'shared', installed);

@@ -81,9 +81,12 @@ type YamlPath = (string | number)[];
 function namedFiles(scenario: Scenario): { path: YamlPath; name: string }[] {
   const named: { path: YamlPath; name: string }[] = [];
   const add = (base: YamlPath, files: readonly StepFile[], setup: readonly SetupAction[]): void => {
-    files.forEach((entry, j) => named.push({ path: [...base, 'files', j], name: placementOf(entry).source }));
+    files.forEach((entry, j) =>
+      named.push({ path: [...base, 'files', j], name: placementOf(entry).source }),
+    );
     setup.forEach((action, j) => {
-      if ('apply' in action) named.push({ path: [...base, 'setup', j, 'apply'], name: action.apply });
+      if ('apply' in action)
+        named.push({ path: [...base, 'setup', j, 'apply'], name: action.apply });
     });
   };
   add([], scenario.files, scenario.setup);
@@ -97,21 +100,36 @@ async function readScenarioFiles(
   scenario: Scenario,
   source: YamlSource,
   file: string,
-): Promise<{ problems: ScenarioProblem[]; markdown: Record<string, string>; pages: ScenarioPages }> {
+): Promise<{
+  problems: ScenarioProblem[];
+  markdown: Record<string, string>;
+  pages: ScenarioPages;
+}> {
   const problems: ScenarioProblem[] = [];
   const markdown: Record<string, string> = {};
   const pages: ScenarioPages = { intro: null, finish: null };
   const at = (path: YamlPath, message: string): void => {
-    problems.push({ severity: 'error', file, path: formatPath(path), message, ...source.locate(path) });
+    problems.push({
+      severity: 'error',
+      file,
+      path: formatPath(path),
+      message,
+      ...source.locate(path),
+    });
   };
-  const readMarkdown = async (path: YamlPath, what: string, name: string): Promise<string | null> => {
+  const readMarkdown = async (
+    path: YamlPath,
+    what: string,
+    name: string,
+  ): Promise<string | null> => {
     const textPath = join(dir, name);
     if (!(await isFile(textPath))) {
       at(path, `${what} "${name}" does not exist in ${dir}`);
       return null;
     }
     const text = await readFile(textPath, 'utf8');
-    if (text.trim() === '') problems.push({ severity: 'error', file: textPath, message: `the ${what} is empty` });
+    if (text.trim() === '')
+      problems.push({ severity: 'error', file: textPath, message: `the ${what} is empty` });
     for (const message of scanLiveValues(text).errors)
       problems.push({ severity: 'error', file: textPath, message });
     return text;
@@ -121,14 +139,19 @@ async function readScenarioFiles(
     if (text !== null) markdown[step.id] = text;
   }
   if (scenario.intro) pages.intro = await readMarkdown(['intro'], 'intro page', scenario.intro);
-  if (scenario.finish) pages.finish = await readMarkdown(['finish'], 'finish page', scenario.finish);
+  if (scenario.finish)
+    pages.finish = await readMarkdown(['finish'], 'finish page', scenario.finish);
   for (const { path, name } of namedFiles(scenario)) {
     const content = await readFile(join(dir, name)).catch(() => null);
     if (content === null) at(path, `file "${name}" does not exist in ${dir}`);
-    else if (!isText(content)) at(path, `"${name}" is not a UTF-8 text file (only text files are placed on nodes)`);
+    else if (!isText(content))
+      at(path, `"${name}" is not a UTF-8 text file (only text files are placed on nodes)`);
   }
   // In the order an author reads them: scenario.yaml top to bottom, then the other files.
-  const rank = (p: ScenarioProblem): [number, number] => [p.file === file ? 0 : 1, p.line ?? Infinity];
+  const rank = (p: ScenarioProblem): [number, number] => [
+    p.file === file ? 0 : 1,
+    p.line ?? Infinity,
+  ];
   problems.sort((a, b) => rank(a)[0] - rank(b)[0] || rank(a)[1] - rank(b)[1]);
   return { problems, markdown, pages };
 }

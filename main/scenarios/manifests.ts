@@ -42,12 +42,16 @@ function checkContainers(podSpec: unknown, say: (message: string) => void, image
     return;
   }
   const init: unknown = podSpec.initContainers;
-  const all: unknown[] = [...(containers as unknown[]), ...(Array.isArray(init) ? (init as unknown[]) : [])];
+  const all: unknown[] = [
+    ...(containers as unknown[]),
+    ...(Array.isArray(init) ? (init as unknown[]) : []),
+  ];
   for (const [i, container] of all.entries()) {
     const name = dig(container, 'name');
     const image = dig(container, 'image');
     if (typeof name !== 'string') say(`container ${i} has no name`);
-    if (typeof image !== 'string') say(`container ${typeof name === 'string' ? name : i} has no image`);
+    if (typeof image !== 'string')
+      say(`container ${typeof name === 'string' ? name : i} has no image`);
     else images.push(image);
   }
 }

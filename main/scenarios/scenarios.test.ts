@@ -48,7 +48,9 @@ describe('the scenarios in scenarios/', () => {
       for (const step of scenario.steps) {
         for (const { check, path } of stepChecks(step)) {
           if (check.type !== 'ready') continue;
-          expect(check.timeoutSeconds, `${id}/${step.id} ${path.join('.')}`).toBeGreaterThanOrEqual(30);
+          expect(check.timeoutSeconds, `${id}/${step.id} ${path.join('.')}`).toBeGreaterThanOrEqual(
+            30,
+          );
         }
       }
     }

@@ -24,8 +24,19 @@ describe('CheckSchema', () => {
       { type: 'ready', kind: 'Deployment', name: 'web' },
       { type: 'ordered', selector: 'app=web', names: ['web-0', 'web-1'] },
       { type: 'exec', in: { pod: 'web', container: 'nginx' }, command: 'hostname' },
-      { type: 'http', from: { node: 'worker1' }, url: 'http://{{pod:web.ip}}/', requests: 5, distinctAtLeast: 2 },
-      { type: 'dns', from: { pod: 'web' }, name: 'web.default.svc.cluster.local', resolvesInCidr: '10.96.0.0/12' },
+      {
+        type: 'http',
+        from: { node: 'worker1' },
+        url: 'http://{{pod:web.ip}}/',
+        requests: 5,
+        distinctAtLeast: 2,
+      },
+      {
+        type: 'dns',
+        from: { pod: 'web' },
+        name: 'web.default.svc.cluster.local',
+        resolvesInCidr: '10.96.0.0/12',
+      },
       { type: 'file', node: 'control-plane', path: '/mnt/data/index.html', contains: 'Hello' },
     ];
     expect(examples.map((check) => check.type).sort()).toEqual([...CHECK_TYPES].sort());
@@ -38,29 +49,62 @@ describe('CheckSchema', () => {
     expect(CheckSchema.parse({ type: 'ready', kind: 'Pod', name: 'web' })).toMatchObject({
       timeoutSeconds: 120,
     });
-    expect(CheckSchema.parse({ type: 'exec', in: { node: 'control-plane' }, command: 'true' })).toMatchObject({
+    expect(
+      CheckSchema.parse({ type: 'exec', in: { node: 'control-plane' }, command: 'true' }),
+    ).toMatchObject({
       exitCode: 0,
     });
-    expect(CheckSchema.parse({ type: 'http', from: { node: 'control-plane' }, url: 'http://x' })).toMatchObject({
+    expect(
+      CheckSchema.parse({ type: 'http', from: { node: 'control-plane' }, url: 'http://x' }),
+    ).toMatchObject({
       status: 200,
       requests: 1,
     });
   });
 
   it.each([
-    [{ type: 'field', kind: 'Pod', name: 'web', path: '.a' }, 'needs exactly one of equals, matches, oneOf, present'],
-    [{ type: 'field', kind: 'Pod', name: 'web', path: '.a', equals: 1, present: true }, 'needs exactly one of'],
-    [{ type: 'field', kind: 'Pod', name: 'web', path: 'status', equals: 1 }, 'must be a field path'],
-    [{ type: 'field', kind: 'Pod', name: 'web', path: '.a', matches: '(' }, 'not a valid regular expression'],
-    [{ type: 'exec', in: { node: 'control-plane' }, command: 'ls', stdoutMatches: '^(\\w+\\s?)*$' }, 'repeats something that already repeats'],
+    [
+      { type: 'field', kind: 'Pod', name: 'web', path: '.a' },
+      'needs exactly one of equals, matches, oneOf, present',
+    ],
+    [
+      { type: 'field', kind: 'Pod', name: 'web', path: '.a', equals: 1, present: true },
+      'needs exactly one of',
+    ],
+    [
+      { type: 'field', kind: 'Pod', name: 'web', path: 'status', equals: 1 },
+      'must be a field path',
+    ],
+    [
+      { type: 'field', kind: 'Pod', name: 'web', path: '.a', matches: '(' },
+      'not a valid regular expression',
+    ],
+    [
+      {
+        type: 'exec',
+        in: { node: 'control-plane' },
+        command: 'ls',
+        stdoutMatches: '^(\\w+\\s?)*$',
+      },
+      'repeats something that already repeats',
+    ],
     [{ type: 'count', kind: 'Pod' }, 'needs exactly one of equals, atLeast'],
     [{ type: 'ready', kind: 'Pod' }, 'needs exactly one of name, selector'],
     [{ type: 'ready', kind: 'Service', name: 'x' }, 'Invalid option'],
-    [{ type: 'http', from: { node: 'control-plane' }, url: 'x', requests: 2, distinctAtLeast: 3 }, 'distinctAtLeast cannot be more than requests'],
+    [
+      { type: 'http', from: { node: 'control-plane' }, url: 'x', requests: 2, distinctAtLeast: 3 },
+      'distinctAtLeast cannot be more than requests',
+    ],
     [{ type: 'dns', from: { node: 'control-plane' }, name: 'x' }, 'Unrecognized key'],
-    [{ type: 'dns', from: { pod: 'a' }, name: 'x', resolvesInCidr: '10.0.0.0/33' }, 'must be an IPv4 CIDR'],
+    [
+      { type: 'dns', from: { pod: 'a' }, name: 'x', resolvesInCidr: '10.0.0.0/33' },
+      'must be an IPv4 CIDR',
+    ],
     [{ type: 'file', node: 'control-plane', path: 'relative' }, 'must be an absolute path'],
-    [{ type: 'exec', in: { node: 'control-plane' }, command: 'curl {{pod:x.port}}' }, 'pod has no "port"'],
+    [
+      { type: 'exec', in: { node: 'control-plane' }, command: 'curl {{pod:x.port}}' },
+      'pod has no "port"',
+    ],
     [{ type: 'exists', kind: 'pod', name: 'web' }, 'must be a Kubernetes kind'],
   ])('refuses %j', (check, message) => {
     const issues = CheckSchema.safeParse(check).error?.issues ?? [];
@@ -112,9 +156,15 @@ describe('ScenarioSchema', () => {
   it('refuses a template naming a node that does not exist', () => {
     const input = scenario((s) => {
       s.nodes = 3;
-      s.steps[0]!.checks.push({ type: 'exec', in: { node: 'worker2' }, command: 'ping {{node:worker9.ip}}' });
+      s.steps[0]!.checks.push({
+        type: 'exec',
+        in: { node: 'worker2' },
+        command: 'ping {{node:worker9.ip}}',
+      });
     });
-    expect(messages(input)).toEqual(['steps.0.checks.1.command: {{node:worker9.ip}}: there is no node "worker9"']);
+    expect(messages(input)).toEqual([
+      'steps.0.checks.1.command: {{node:worker9.ip}}: there is no node "worker9"',
+    ]);
   });
 
   it('refuses two files that would land on the same name in /home/learner', () => {

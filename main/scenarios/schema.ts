@@ -38,7 +38,8 @@ const Templated = z
   .string()
   .min(1)
   .superRefine((text, ctx) => {
-    for (const error of scanTemplates(text).errors) ctx.addIssue({ code: 'custom', message: error });
+    for (const error of scanTemplates(text).errors)
+      ctx.addIssue({ code: 'custom', message: error });
   });
 
 /** A JavaScript regular expression (flag `m`), templates allowed (their values are escaped). */
@@ -211,10 +212,13 @@ export const HttpCheckSchema = z
     requests: z.number().int().min(1).max(100).default(1),
     distinctAtLeast: z.number().int().min(2).optional(),
   })
-  .refine((check) => check.distinctAtLeast === undefined || check.distinctAtLeast <= check.requests, {
-    message: 'distinctAtLeast cannot be more than requests',
-    path: ['distinctAtLeast'],
-  });
+  .refine(
+    (check) => check.distinctAtLeast === undefined || check.distinctAtLeast <= check.requests,
+    {
+      message: 'distinctAtLeast cannot be more than requests',
+      path: ['distinctAtLeast'],
+    },
+  );
 
 /** A DNS name as a pod resolves it: to anything, to an address in a CIDR, or to one address. */
 export const DnsCheckSchema = z

@@ -33,7 +33,10 @@ function withSetup(extra = ''): Record<string, string> {
   return {
     ...withScenarioYaml((yaml) =>
       yaml
-        .replace('images: [nginx:latest]', `images: [nginx:latest]\nbrokenImages: [nginx:0.0-missing]\nintro: intro.md\nfinish: finish.md${extra}`)
+        .replace(
+          'images: [nginx:latest]',
+          `images: [nginx:latest]\nbrokenImages: [nginx:0.0-missing]\nintro: intro.md\nfinish: finish.md${extra}`,
+        )
         .replace(
           '    files: [manifests/pod.yaml]\n',
           `    files:
@@ -135,7 +138,10 @@ describe('setup, placed files and pages', () => {
 
   it('refuses a setup or a placed file on a node the scenario does not have', async () => {
     const files = withSetup();
-    files['scenario.yaml'] = files['scenario.yaml']!.replace('node: control-plane', 'node: worker1').replace(
+    files['scenario.yaml'] = files['scenario.yaml']!.replace(
+      'node: control-plane',
+      'node: worker1',
+    ).replace(
       '      - run: kubectl get deploy web',
       '      - run: kubectl get deploy web\n        node: worker2',
     );
@@ -148,7 +154,10 @@ describe('setup, placed files and pages', () => {
 
   it('says which setup action forms exist', async () => {
     const files = withSetup();
-    files['scenario.yaml'] = files['scenario.yaml']!.replace('- apply: setup/broken.yaml', '- create: x');
+    files['scenario.yaml'] = files['scenario.yaml']!.replace(
+      '- apply: setup/broken.yaml',
+      '- create: x',
+    );
     const [problem] = await lint(files);
     expect(problem).toContain('must be {run: COMMAND, node?}, {apply: FILE.yaml, namespace?}');
   });

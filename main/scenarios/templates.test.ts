@@ -15,7 +15,13 @@ describe('scanTemplates', () => {
     );
     expect(scan.errors).toEqual([]);
     expect(scan.refs).toEqual([
-      { raw: '{{pod:web-0@default.ip}}', source: 'pod', name: 'web-0', namespace: 'default', attribute: 'ip' },
+      {
+        raw: '{{pod:web-0@default.ip}}',
+        source: 'pod',
+        name: 'web-0',
+        namespace: 'default',
+        attribute: 'ip',
+      },
       { raw: '{{service:web.nodePort}}', source: 'service', name: 'web', attribute: 'nodePort' },
       { raw: '{{node:worker1.ip}}', source: 'node', name: 'worker1', attribute: 'ip' },
       { raw: '{{pod:a.b.node}}', source: 'pod', name: 'a.b', attribute: 'node' },
@@ -58,7 +64,7 @@ describe('substituteTemplates', () => {
 describe('live values in step Markdown', () => {
   it('finds pods by label, node subnets, each once, and leaves Go templates alone', () => {
     const scan = scanLiveValues(
-      "curl {{pod:app=web.ip}} {{ pod:app=web.ip }} {{pod:app.kubernetes.io/name=db@shop.ip}}\n" +
+      'curl {{pod:app=web.ip}} {{ pod:app=web.ip }} {{pod:app.kubernetes.io/name=db@shop.ip}}\n' +
         'curl {{pod:app=web[2].ip}}\n' +
         "ip route | grep {{node:worker1.podCidr}}\nkubectl get pods -o go-template='{{.metadata.name}}'",
     );
@@ -84,8 +90,8 @@ describe('live values in step Markdown', () => {
   });
 
   it('fills each placeholder and nothing else', () => {
-    expect(
-      fillLiveValues("{{pod:web.ip}} and '{{.status}}'", (raw) => `<${raw.length}>`),
-    ).toBe("<14> and '{{.status}}'");
+    expect(fillLiveValues("{{pod:web.ip}} and '{{.status}}'", (raw) => `<${raw.length}>`)).toBe(
+      "<14> and '{{.status}}'",
+    );
   });
 });

@@ -47,7 +47,8 @@ function parseOne(raw: string, inner: string): TemplateRef | string {
     return `"${raw}" is not a template; write {{pod:NAME.ip}}, {{service:NAME.clusterIP}}, {{node:NAME.ip}} …`;
   }
   const [, source = '', name = '', namespace, attribute = ''] = match;
-  if (!isSource(source)) return `"${raw}": unknown template source "${source}" (pod, service, node)`;
+  if (!isSource(source))
+    return `"${raw}": unknown template source "${source}" (pod, service, node)`;
   const allowed: readonly string[] = TEMPLATE_ATTRIBUTES[source];
   if (!allowed.includes(attribute)) {
     return `"${raw}": ${source} has no "${attribute}" (use ${allowed.join(' or ')})`;
