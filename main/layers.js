@@ -41,6 +41,7 @@ export const LAYERS = [
       'scenarios/',
       'files/',
       'preview/',
+      'trace/',
       'terminal/',
       'checker/',
       'bundle/',

@@ -82,6 +82,8 @@ export const ERROR_CODES = {
   NO_SERVICE: {},
   NO_SERVICE_PORT: {},
   NO_ENDPOINTS: {},
+  /** `kubelab trace` cannot follow the path (no endpoints, no namespace, a pod without an IP). */
+  TRACE_FAILED: {},
   NO_SESSION: {},
   // Scenarios and steps
   BAD_SCENARIO: {},

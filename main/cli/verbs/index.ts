@@ -25,6 +25,7 @@ import { solve } from './solve.ts';
 import { status } from './status.ts';
 import { suspend } from './suspend.ts';
 import { topology } from './topology.ts';
+import { trace } from './trace.ts';
 import { up } from './up.ts';
 import { verify } from './verify.ts';
 import { version } from './version.ts';
@@ -47,6 +48,7 @@ export const commands: readonly CliCommand[] = [
   exec,
   shell,
   topology,
+  trace,
   preview,
   exportVerb,
   scenarios,
