@@ -10,6 +10,7 @@ import { describeFile, fileCommand } from './checks/file.ts';
 import { describeHttp, httpCommand } from './checks/http.ts';
 import { describeOrdered, orderedCommand } from './checks/ordered.ts';
 import { describeReady, readyCommand } from './checks/ready.ts';
+import { describeTrace, traceCommand } from './checks/trace.ts';
 
 export function describeCheck(check: Check): string {
   if (check.description) return check.description;
@@ -32,6 +33,8 @@ export function describeCheck(check: Check): string {
       return describeDns(check);
     case 'file':
       return describeFile(check);
+    case 'trace':
+      return describeTrace(check);
   }
 }
 
@@ -56,5 +59,7 @@ export function learnerCommand(check: Check): { command: string; runIn: string |
       return { command: dnsCommand(check), runIn: null };
     case 'file':
       return { command: fileCommand(check), runIn: check.node };
+    case 'trace':
+      return { command: traceCommand(check), runIn: null };
   }
 }

@@ -11,6 +11,7 @@ import { evaluateFile } from './checks/file.ts';
 import { evaluateHttp } from './checks/http.ts';
 import { evaluateOrdered } from './checks/ordered.ts';
 import { evaluateReady } from './checks/ready.ts';
+import { evaluateTrace } from './checks/trace.ts';
 import { describeCheck, learnerCommand } from './describe.ts';
 import { fillCheck, templateRefs } from './fill.ts';
 import type { LabContext } from './lab-io.ts';
@@ -38,6 +39,8 @@ function evaluate(ctx: LabContext, check: Check): Promise<Evaluation> {
       return evaluateDns(ctx, check);
     case 'file':
       return evaluateFile(ctx, check);
+    case 'trace':
+      return evaluateTrace(ctx, check);
   }
 }
 

@@ -33,7 +33,7 @@ describe('lintScenarioFolder', () => {
       withScenarioYaml((yaml) => yaml.replace('type: exists', 'type: nope')),
     );
     expect(problems).toEqual([
-      'DIR/scenario.yaml:25:15: steps[1].checks[0].type: unknown check type "nope" (expected one of: exists, field, count, ready, ordered, exec, http, dns, file)',
+      'DIR/scenario.yaml:25:15: steps[1].checks[0].type: unknown check type "nope" (expected one of: exists, field, count, ready, ordered, exec, http, dns, file, trace)',
     ]);
   });
 

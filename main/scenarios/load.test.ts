@@ -48,7 +48,7 @@ describe('loadScenario', () => {
       withScenarioYaml((yaml) => yaml.replace('type: ready', 'type: readyy')),
     );
     expect(problems).toEqual([
-      'DIR/scenario.yaml:15:15: steps[0].checks[0].type: unknown check type "readyy" (expected one of: exists, field, count, ready, ordered, exec, http, dns, file)',
+      'DIR/scenario.yaml:15:15: steps[0].checks[0].type: unknown check type "readyy" (expected one of: exists, field, count, ready, ordered, exec, http, dns, file, trace)',
     ]);
   });
 

@@ -38,6 +38,7 @@ describe('CheckSchema', () => {
         resolvesInCidr: '10.96.0.0/12',
       },
       { type: 'file', node: 'control-plane', path: '/mnt/data/index.html', contains: 'Hello' },
+      { type: 'trace', from: 'client', to: 'web:80', dnat: true, endpointOn: 'other-node' },
     ];
     expect(examples.map((check) => check.type).sort()).toEqual([...CHECK_TYPES].sort());
     for (const example of examples) {

@@ -248,6 +248,25 @@ export const FileCheckSchema = z
     message: 'contains and absent exclude each other',
   });
 
+/**
+ * A request's path through the lab, as `kubelab trace` finds it: from a pod or node to a pod,
+ * Service (NAME[.NS]:PORT), DNS name or IP — translated by kube-proxy or not, towards an endpoint
+ * on the same or another node, delivered or dropped by a NetworkPolicy. With `probe` (default)
+ * one real connection must be seen at every hop.
+ */
+export const TraceCheckSchema = z.strictObject({
+  type: z.literal('trace'),
+  ...common,
+  from: Templated,
+  to: Templated,
+  probe: z.boolean().default(true),
+  dnat: z.boolean().optional(),
+  /** Some endpoint kube-proxy can pick is on the source's node, or on another. */
+  endpointOn: z.enum(['same-node', 'other-node']).optional(),
+  /** False: a NetworkPolicy must drop it before the destination. */
+  delivered: z.boolean().default(true),
+});
+
 export { CHECK_TYPES } from '../api/schemas/check-types.ts';
 
 export const CheckSchema = z.discriminatedUnion('type', [
@@ -260,6 +279,7 @@ export const CheckSchema = z.discriminatedUnion('type', [
   HttpCheckSchema,
   DnsCheckSchema,
   FileCheckSchema,
+  TraceCheckSchema,
 ]);
 
 export type ExistsCheck = z.infer<typeof ExistsCheckSchema>;
@@ -271,6 +291,7 @@ export type ExecCheck = z.infer<typeof ExecCheckSchema>;
 export type HttpCheck = z.infer<typeof HttpCheckSchema>;
 export type DnsCheck = z.infer<typeof DnsCheckSchema>;
 export type FileCheck = z.infer<typeof FileCheckSchema>;
+export type TraceCheck = z.infer<typeof TraceCheckSchema>;
 export type Check = z.infer<typeof CheckSchema>;
 export type CheckType = Check['type'];
 /** What a scenario.yaml may say, before defaults are filled in. */

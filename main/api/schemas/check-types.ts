@@ -13,6 +13,7 @@ export const CHECK_TYPES = [
   'http',
   'dns',
   'file',
+  'trace',
 ] as const;
 
 export const CheckTypeSchema = z.enum(CHECK_TYPES);
