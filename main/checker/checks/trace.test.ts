@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Trace, TraceHop } from '../../api/schemas/trace.ts';
+import type { TraceCheck } from '../../scenarios/schema.ts';
 import { TraceCheckSchema } from '../../scenarios/schema.ts';
 import { describeTrace, judgeTrace, traceCommand } from './trace.ts';
 
@@ -44,7 +45,7 @@ function trace(extra: Partial<Trace> = {}): Trace {
   };
 }
 
-const check = (fields: Record<string, unknown>) =>
+const check = (fields: Record<string, unknown>): TraceCheck =>
   TraceCheckSchema.parse({ type: 'trace', from: 'client', to: 'web:80', ...fields });
 
 describe('judgeTrace', () => {
