@@ -18,6 +18,7 @@ export const LAYERS = [
     // renderer imports too (pure zod, no Node APIs).
     paths: [
       'paths.ts',
+      'write-error.ts',
       'process-alive.ts',
       'app-version.ts',
       'http/',

@@ -107,6 +107,10 @@ export const ERROR_CODES = {
   VERIFY_FAILED: {},
   PATTERN_TOO_SLOW: {},
   // Files
+  /** kubelab's own files could not be saved: the disk is full. */
+  DISK_FULL: {},
+  /** kubelab's own files could not be saved: the folder is read-only or not ours. */
+  CANNOT_WRITE: {},
   NO_FILE: {},
   NO_FOLDER: {},
   NO_ROOT: {},

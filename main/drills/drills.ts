@@ -10,29 +10,15 @@ import WebSocket from 'ws';
 import { markStepPassed, progressFile, readProgress } from '../checker/progress.ts';
 import { dnsAnswers, kubectl, kubectlOk, waitFor } from '../lab/cluster.ts';
 import { labDir } from '../lab/config.ts';
-import type { LabConfig } from '../lab/config.ts';
 import { existingLabConfig } from '../lab/state.ts';
 import { labStatus } from '../lab/status.ts';
 import { labUp } from '../lab/up.ts';
 import { LabError } from '../api/errors.ts';
+import type { Drill, DrillContext } from './drill-helpers.ts';
+import { cli, fail, healthy } from './drill-helpers.ts';
+
+export type { Drill, DrillContext };
 import { kubelabHome } from '../paths.ts';
-
-export interface DrillContext {
-  client: Docker;
-  lab: string;
-  config: LabConfig;
-}
-
-export interface Drill {
-  name: string;
-  short: boolean;
-  /** Breaks something, repairs it, and throws if any promise of the repair is not kept. */
-  run(ctx: DrillContext): Promise<string>;
-}
-
-function fail(message: string): never {
-  throw new Error(message);
-}
 
 /** A learner's trace: a passed step and a file in /mnt, both checked after every drill. */
 export async function leaveLearnerWork(ctx: DrillContext): Promise<void> {
@@ -46,24 +32,6 @@ export async function learnerWorkIntact(ctx: DrillContext): Promise<void> {
   if (!progress.scenarios['drills']?.steps['a-step']) fail('the learner progress was lost');
   const note = await readFile(join(ctx.config.nodes[0]!.hostDirs.mnt, 'drill-note.txt'), 'utf8');
   if (note !== 'mine\n') fail('the learner file in /mnt changed');
-}
-
-async function healthy(ctx: DrillContext): Promise<void> {
-  const status = await labStatus(ctx.client, ctx.lab);
-  if (status.problems.length) fail(`still unhealthy: ${status.problems.join('; ')}`);
-  if (!(await dnsAnswers(ctx.client, ctx.config))) fail('CoreDNS does not answer after the repair');
-}
-
-function cli(args: string[]): Promise<{ code: number; output: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['bin/kubelab.js', ...args], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let output = '';
-    child.stdout.on('data', (c: Buffer) => (output += c.toString()));
-    child.stderr.on('data', (c: Buffer) => (output += c.toString()));
-    child.on('close', (code) => resolve({ code: code ?? 1, output }));
-  });
 }
 
 export const DRILLS: Drill[] = [

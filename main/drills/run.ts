@@ -1,9 +1,10 @@
-// `npm run drills [-- --short] [--nodes N]`: every fault drill on a fresh lab, one line each and
+// `npm run drills [-- --short] [--only TEXT] [--nodes N]`: every fault drill on a fresh lab, one line each and
 // a closing `N passed, N failed`. The lab is removed afterwards (it is the drills' own).
 import { parseArgs } from 'node:util';
 import { requireEngine } from '../engine/docker.ts';
 import { labDown } from '../lab/down.ts';
 import { labUp } from '../lab/up.ts';
+import { MACHINE_DRILLS } from './disk-and-engine.ts';
 import { DRILLS, drillContext, learnerWorkIntact, leaveLearnerWork } from './drills.ts';
 import { appeared, unlabelledObjects } from './unlabelled.ts';
 
@@ -12,9 +13,15 @@ const { values } = parseArgs({
     short: { type: 'boolean', default: false },
     nodes: { type: 'string' },
     lab: { type: 'string', default: 'drills' },
+    /** Only the drills whose name contains this text (one drill while working on it). */
+    only: { type: 'string' },
   },
 });
-const drills = DRILLS.filter((drill) => !values.short || drill.short);
+const drills = [...DRILLS, ...MACHINE_DRILLS].filter(
+  (drill) =>
+    (!values.short || drill.short) &&
+    (values.only === undefined || drill.name.includes(values.only)),
+);
 const nodes = Number(values.nodes ?? (values.short ? 1 : 2));
 const client = await requireEngine();
 const lab = values.lab;

@@ -1,5 +1,6 @@
 // What a lab remembers between runs (~/.kubelab/labs/<lab>/lab.json), written atomically.
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { writeError } from '../write-error.ts';
 import { join } from 'node:path';
 import { LabError } from '../api/errors.ts';
 import { labConfig, labDir } from './config.ts';
@@ -40,8 +41,13 @@ export async function readState(lab: string): Promise<LabState | null> {
 export async function writeState(state: LabState): Promise<void> {
   await mkdir(labDir(state.name), { recursive: true });
   const tmp = `${file(state.name)}.tmp-${process.pid}`;
-  await writeFile(tmp, JSON.stringify(state, null, 2));
-  await rename(tmp, file(state.name));
+  try {
+    await writeFile(tmp, JSON.stringify(state, null, 2));
+    await rename(tmp, file(state.name));
+  } catch (error) {
+    await rm(tmp, { force: true });
+    throw writeError(error, `the state of lab "${state.name}"`, file(state.name));
+  }
 }
 
 /**

@@ -3,10 +3,11 @@
 // the file's one writer (check, solve, hints and verify's reset all come through it). Written
 // atomically; a corrupt file is set aside with a warning, never fatal, and what of it still
 // reads (each step and hint entry on its own) is kept.
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { labDir } from '../lab/config.ts';
+import { writeError } from '../write-error.ts';
 import type { Scenario } from '../scenarios/schema.ts';
 
 const StepProgressSchema = z.object({
@@ -114,8 +115,14 @@ async function writeProgress(lab: string, progress: LabProgress): Promise<void> 
   const file = progressFile(lab);
   await mkdir(labDir(lab), { recursive: true });
   const tmp = `${file}.tmp-${process.pid}-${Date.now()}`;
-  await writeFile(tmp, `${JSON.stringify(progress, null, 2)}\n`);
-  await rename(tmp, file);
+  try {
+    await writeFile(tmp, `${JSON.stringify(progress, null, 2)}\n`);
+    await rename(tmp, file);
+  } catch (error) {
+    // The old file is untouched (the rename is what replaces it); the half-written copy goes.
+    await rm(tmp, { force: true });
+    throw writeError(error, 'your progress', file);
+  }
 }
 
 // Updates in one process go one after another, so none is lost to a concurrent read.
