@@ -48,6 +48,8 @@ import {
 import { PreviewOpenSchema, PreviewOpenedSchema } from './schemas/preview.ts';
 import { ProgressReportAnswerSchema } from './schemas/report.ts';
 import { TopologyRequestSchema, TopologySchema } from './schemas/topology.ts';
+import { TraceSchema } from './schemas/trace.ts';
+import { TraceRequestSchema } from './schemas/trace-request.ts';
 import type { Caller } from './caller.ts';
 
 interface MethodSpec<I extends z.ZodType, O extends z.ZodType> {
@@ -127,6 +129,12 @@ export const labApiContract = {
   topology: {
     /** Nodes with eth0/cni0/veths, pods, Services with endpoints, PVs with host folders. */
     get: method(TopologyRequestSchema, TopologySchema),
+    /**
+     * The path of a TCP request hop by hop (`kubelab trace`). A plain request, not an operation:
+     * with `probe` it answers in about 10 s (bounded captures), well inside both transports'
+     * limits (Electron IPC has none; the WebSocket client waits 60 s).
+     */
+    trace: method(TraceRequestSchema, TraceSchema),
   },
   files: {
     /** The learner folders of a lab: each node's home and /mnt, and the dynamic PV folder. */

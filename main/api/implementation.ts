@@ -16,6 +16,7 @@ import { TerminalManager } from '../terminal/terminal-manager.ts';
 import { listFolder, listRoots, readTextFile, writeTextFile } from '../files/files.ts';
 import { existingLabConfig } from '../lab/state.ts';
 import { collectTopology } from '../lab/topology/collect.ts';
+import { traceRequest } from '../trace/trace.ts';
 import { PreviewManager } from '../preview/preview-manager.ts';
 import { scenarioViews } from './scenario-views.ts';
 import { describeBundleFile, foundBundles } from './bundle-actions.ts';
@@ -174,6 +175,11 @@ export function createLabApi(services: LabServices): LabImplementation {
     },
     topology: {
       get: async ({ lab }) => collectTopology(await requireEngine(), lab),
+      trace: async ({ lab, from, to, port, probe }) =>
+        traceRequest(await requireEngine(), lab, from, to, {
+          ...(port === undefined ? {} : { port }),
+          probe: probe === true,
+        }),
     },
     files: {
       roots: async ({ lab }) => listRoots(await existingLabConfig(lab)),
