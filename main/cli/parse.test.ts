@@ -120,5 +120,18 @@ describe('parsing from a declaration', () => {
       passthrough: ['get', '--help'],
     });
     expect(parseCommandLine(kubectl, ['--help'])).toEqual({ help: true });
+    // Our flags at the front without `--`, and kubectl's own `--` left to kubectl.
+    expect(parsed(kubectl, ['--lab', 'x', 'get', 'pods'])).toMatchObject({
+      values: { lab: 'x' },
+      passthrough: ['get', 'pods'],
+    });
+    expect(parsed(kubectl, ['--lab=x', 'exec', 'web', '--', 'ls', '-l'])).toMatchObject({
+      values: { lab: 'x' },
+      passthrough: ['exec', 'web', '--', 'ls', '-l'],
+    });
+    expect(parsed(kubectl, ['exec', 'web', '--', 'ls'])).toMatchObject({
+      values: { lab: 'default' },
+      passthrough: ['exec', 'web', '--', 'ls'],
+    });
   });
 });

@@ -13,15 +13,36 @@ function splitPassthrough(
   command: CliCommand,
   args: string[],
 ): { own: string[]; passthrough: string[] } {
-  const split = args.indexOf('--');
   if (!command.passthrough) return { own: args, passthrough: [] };
+  if (!command.passthrough.requireSeparator) return splitLeadingFlags(command, args);
+  const split = args.indexOf('--');
   if (split !== -1) return { own: args.slice(0, split), passthrough: args.slice(split + 1) };
-  // kubectl without `--`: everything is kubectl's, except a lone request for our own help.
-  if (!command.passthrough.requireSeparator)
-    return HELP.has(args[0] ?? '')
-      ? { own: [args[0]!], passthrough: [] }
-      : { own: [], passthrough: args };
   return { own: args, passthrough: [] };
+}
+
+/**
+ * kubectl's way: our own flags only at the front (`kubelab kubectl --lab x get pods`), an
+ * optional `--` after them, and everything else kubectl's — a later `--` included, as in
+ * `kubectl exec web -- ls`. A lone request for our own help stays ours.
+ */
+function splitLeadingFlags(
+  command: CliCommand,
+  args: string[],
+): { own: string[]; passthrough: string[] } {
+  if (HELP.has(args[0] ?? '')) return { own: [args[0]!], passthrough: [] };
+  const own: string[] = [];
+  let i = 0;
+  while (i < args.length) {
+    const arg = args[i]!;
+    const name = arg.startsWith('--') ? arg.slice(2).split('=')[0]! : '';
+    const flag = Object.hasOwn(command.flags, name) ? command.flags[name] : undefined;
+    if (!flag) break;
+    own.push(arg);
+    i++;
+    if (flag.type === 'string' && !arg.includes('=') && i < args.length) own.push(args[i++]!);
+  }
+  if (args[i] === '--') i++;
+  return { own, passthrough: args.slice(i) };
 }
 
 export function parseCommandLine(command: CliCommand, args: string[]): ParseOutcome {

@@ -10,7 +10,8 @@ export const kubectl = defineCommand({
   flags: kubectlFlags,
   passthrough: {
     name: 'ARGS…',
-    description: 'kubectl’s arguments (without --, every argument goes to kubectl)',
+    description:
+      'kubectl’s arguments; kubelab’s own flags (--lab) go first, an optional -- after them',
     requireSeparator: false,
   },
   load: async () => (await import('../commands/kubectl.ts')).run,
