@@ -58,6 +58,7 @@ const PHASE_ORDER = [
   'join',
   'add-ons',
   'ready',
+  'images',
 ];
 const phaseRank = (name: string): number => {
   const rank = PHASE_ORDER.indexOf(name);

@@ -34,6 +34,15 @@ export interface UpContext {
   signal: AbortSignal | undefined;
   /** Seconds per action, by name, filled as each ends (the bench prints them by key). */
   timings: Record<string, number>;
+  /** Work an action started that a later one waits for (shared: actions get copies of ctx). */
+  background: BackgroundWork;
+}
+
+export interface BackgroundWork {
+  /** Filling the registry with workload images: started by `registry`, awaited by `images`. */
+  registryFill: Promise<void> | null;
+  /** What the fill is doing now, for the action that waits for it. */
+  registryStatus: string;
 }
 
 /** What an action runs with: the shared context and a reporter for its own progress messages. */

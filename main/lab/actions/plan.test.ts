@@ -10,22 +10,24 @@ describe('START_ACTIONS', () => {
   it('a cold start runs kubeadm: init and join between nodes and add-ons', () => {
     expect(phases('cold')).toEqual([
       ['network', 1],
-      ['registry', 3],
+      ['registry', 1],
       ['nodes', 4],
       ['control plane', 10],
       ['join', 5],
       ['add-ons', 2],
       ['ready', 5],
+      ['images', 2],
     ]);
   });
 
   it('warm and repair starts have the same phases, without kubeadm init or join', () => {
     const warm = [
       ['network', 1],
-      ['registry', 3],
+      ['registry', 1],
       ['nodes', 4],
       ['add-ons', 2],
       ['ready', 5],
+      ['images', 2],
     ];
     expect(phases('warm')).toEqual(warm);
     expect(phases('repair')).toEqual(warm);

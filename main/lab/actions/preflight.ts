@@ -36,7 +36,7 @@ export function startKind(
   return wanted.every((name) => paused.has(name)) ? 'resume' : 'warm';
 }
 
-export type Preflight = Omit<UpContext, 'onProgress' | 'signal' | 'timings'>;
+export type Preflight = Omit<UpContext, 'onProgress' | 'signal' | 'timings' | 'background'>;
 
 export async function preflight(
   client: Docker,

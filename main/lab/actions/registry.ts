@@ -1,12 +1,14 @@
-// registry: start the lab's registry and push every workload image it lacks.
+// registry: start the lab's registry, and start pushing every workload image it lacks — in the
+// background, beside node creation and kubeadm (no node needs a workload image before the lab
+// is ready); the `images` action at the end waits for it. On a first lab this push is ≈ 44 s.
 import { ensureRegistry, syncRegistry } from '../registry.ts';
 import type { Action } from './action.ts';
 import { retryIfStalled } from './retry-if-stalled.ts';
 
 export const registryAction: Action = {
   name: 'registry',
-  weight: 3,
-  run: async ({ client, config, missingWorkloads, report }) => {
+  weight: 1,
+  run: async ({ client, config, missingWorkloads, report, background }) => {
     // The registry phase has been seen to stall with nothing left to wait on (cause not
     // found yet); it is idempotent, so a stalled start is given one more try.
     const port = await retryIfStalled(
@@ -21,14 +23,33 @@ export const registryAction: Action = {
       );
     }
     // Pushes take minutes only when there is a lot to push; five is ample.
-    await retryIfStalled(
+    const fill = retryIfStalled(
       'the lab registry to be filled',
       300_000,
       () =>
-        syncRegistry(client, port, missingWorkloads, (name, i, n) =>
-          report(`pushing ${name} (${i}/${n})`),
-        ),
-      () => report('filling the registry stalled; trying once more'),
+        syncRegistry(client, port, missingWorkloads, (name, i, n) => {
+          background.registryStatus = `pushing ${name} (${i}/${n})`;
+        }),
+      () => (background.registryStatus = 'filling the registry stalled; trying once more'),
     );
+    // Awaited by `images`; until then a failure must not surface as an unhandled rejection.
+    fill.catch(() => undefined);
+    background.registryFill = fill;
+  },
+};
+
+export const imagesAction: Action = {
+  name: 'images',
+  weight: 2,
+  run: async ({ background, report }) => {
+    if (!background.registryFill) return;
+    const ticker = setInterval(() => {
+      if (background.registryStatus) report(background.registryStatus);
+    }, 1000);
+    try {
+      await background.registryFill;
+    } finally {
+      clearInterval(ticker);
+    }
   },
 };
