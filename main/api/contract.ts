@@ -89,6 +89,8 @@ export const labApiContract = {
     status: method(LabRefSchema, LabStatusSchema),
     up: method(LabUpSchema, OperationStartedSchema),
     down: method(LabDownSchema, OperationStartedSchema),
+    /** Freezes the lab's nodes (docker pause): no CPU, memory kept; `up` resumes in seconds. */
+    suspend: method(LabRefSchema, OperationStartedSchema),
     reset: method(LabResetSchema, OperationStartedSchema),
   },
   scenarios: {

@@ -7,6 +7,7 @@ import { runDoctor } from '../engine/doctor.ts';
 import { buildImages } from '../images/build.ts';
 import { imageInventory } from '../images/inventory.ts';
 import { labDown } from '../lab/down.ts';
+import { labSuspend } from '../lab/suspend.ts';
 import { labReset } from '../lab/reset.ts';
 import { labStatus } from '../lab/status.ts';
 import { labUp } from '../lab/up.ts';
@@ -119,6 +120,15 @@ export function createLabApi(services: LabServices): LabImplementation {
             data: data ?? false,
           });
           return purge ? 'lab removed' : 'lab stopped';
+        }),
+      suspend: ({ lab }) =>
+        background(services, 'lab.suspend', 'suspending', async () => {
+          const result = await labSuspend(await requireEngine(), lab ?? 'default');
+          const memory =
+            result.memoryBytes === null
+              ? ''
+              : `; ${(result.memoryBytes / 2 ** 20).toFixed(0)} MiB of memory kept`;
+          return `suspended ${result.suspended.length} node(s)${memory}`;
         }),
       reset: ({ lab, data }) =>
         background(services, 'lab.reset', 'resetting', async () => {
