@@ -20,6 +20,13 @@
 # the images' Go cache) · bench 2.7 min · e2e 2.6 min. Added since: the e2e spec that follows two
 # scenarios by Send to terminal on a 2-node lab of its own (+3.6 min) and the lab tests of the host
 # kubectl, labs, suspend/resume, export logs and preview (+1.5 min): ≈ 70 min cold, ≈ 43 min warm.
+# Measured again in `.ci/run` on a clean clone of 6f2da81, warm machine, 2026-12-03 (2360 s = 39.3 min):
+# system + npm + lint + typecheck + build + dist:check 2.0 min · lab images 0 · unit + integration
+# 12.8 min (164 files / 854 tests; new: the 3-node trace probes 1.7 min, the Killercoda import
+# verify 1.1 min, the broken-state fixture 0.7 min) · clean-engine proof 10.5 min · offline proof
+# 1.8 min · drills --short (5 drills) 0.8 min · conformance --short 2.9 min · bench 2.4 min ·
+# e2e 6.2 min (13 specs; new: authoring, trace panel). Cold adds the image build (≈ 27 min) and
+# the e2e.test build: ≈ 70 min cold, inside the 90.
 # Not in here (tagged long runs, figures in README): `npm run drills` (every fault drill),
 # `npm run conformance` (the whole default focus, 193 specs).
 set -euo pipefail
