@@ -21,8 +21,17 @@ async function shellSize(
   await expect(async () => {
     await clearScreen(page, terminal);
     await typeLine(page, terminal, 'stty size');
-    const text = (await terminalScreen(terminal).textContent()) ?? '';
-    const match = /stty size\s*(\d+) (\d+)/.exec(text);
+    // The answer comes back over the WebSocket after Enter: wait for it rather than read the screen
+    // at once (on a busy machine the first read raced the echo and every retry raced it again).
+    const answer = /stty size\s*(\d+) (\d+)/;
+    const screenText = async (): Promise<string> =>
+      (await terminalScreen(terminal).textContent()) ?? '';
+    await expect
+      .poll(async () => answer.test(await screenText()), { timeout: 8_000 })
+      .toBe(true)
+      .catch(() => undefined);
+    const text = await screenText();
+    const match = answer.exec(text);
     expect(match, `stty size answer on screen: ${text.slice(0, 200)}`).not.toBeNull();
     size = {
       rows: Number(match![1]),
