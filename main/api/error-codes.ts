@@ -43,6 +43,16 @@ export const ERROR_CODES = {
     fix: 'Use one of the known image names (`kubelab images list` shows them).',
   },
   IMAGE_MISSING: {},
+  /** `kubelab images add` was given something that is not an image name with a tag. */
+  IMAGE_REF_INVALID: {},
+  /** A file given to `kubelab images add` is not a `docker save` archive kubelab can read. */
+  IMAGE_ARCHIVE_INVALID: {
+    fix: 'Write it with `docker save -o FILE.tar IMAGE` (gzip allowed), or add the image by name.',
+  },
+  /** The lab registry refused or broke off a push. */
+  REGISTRY_PUSH_FAILED: {
+    fix: 'Check free disk space (`docker system df`), then run `kubelab images add` again.',
+  },
   IMAGES_MISSING: {},
   IMAGES_NOT_CURRENT: {},
   IMAGE_BUILD_FAILED: {

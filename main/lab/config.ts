@@ -6,6 +6,9 @@ import { LabError } from '../api/errors.ts';
 import { DEFAULT_LAB_NAME, isLabName } from '../api/schemas/lab-name.ts';
 import { kubelabHome } from '../paths.ts';
 
+/** The registry volume every lab's registry serves from (one per machine, shared by all labs). */
+export const REGISTRY_VOLUME = 'kubelab-registry-data';
+
 export interface NodeSpec {
   /** Kubernetes node name and container hostname: control-plane, worker1, worker2. */
   name: string;
@@ -93,7 +96,7 @@ export function labConfig(name: string, nodeCount: number, subnetIndex = 0): Lab
       container: `kubelab-${name}-registry`,
       ip: `${prefix}.2`,
       alias: 'registry.kubelab',
-      volume: 'kubelab-registry-data',
+      volume: REGISTRY_VOLUME,
     },
     nodes,
     podNetwork: '10.0.0.0/16',

@@ -6,11 +6,14 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import type Docker from 'dockerode';
 import { LabError } from '../api/errors.ts';
-import { followToEnd, imageExists } from '../engine/images.ts';
-import { labLabels } from '../engine/labels.ts';
+import { imageExists } from '../engine/images.ts';
+import { LAB_LABEL, labLabels } from '../engine/labels.ts';
 import { IMAGE_CATALOG } from '../images/catalog.ts';
+import { pushEngineImage } from '../images/engine-push.ts';
+import { manifestDigest } from '../images/registry-http.ts';
 import { imageHash, imageRef } from '../images/hash.ts';
 import { kubelabHome } from '../paths.ts';
+import { REGISTRY_VOLUME } from './config.ts';
 import type { LabConfig } from './config.ts';
 
 export async function freePort(): Promise<number> {
@@ -71,6 +74,43 @@ export async function ensureRegistry(client: Docker, config: LabConfig): Promise
   return port;
 }
 
+const SCRATCH_REGISTRY = 'kubelab-images-registry';
+
+/**
+ * Runs `work` against a registry of its own on loopback, serving the shared registry volume —
+ * so images can be added with no lab running — and removes that container afterwards. Each lab's
+ * registry serves the same volume, so what is pushed here is in every lab at once.
+ */
+export async function withScratchRegistry<T>(
+  client: Docker,
+  work: (base: string, port: number) => Promise<T>,
+): Promise<T> {
+  await client.createVolume({ Name: REGISTRY_VOLUME, Labels: labLabels('registry') });
+  // A scratch registry left over from a run that was killed is ours (by name and label): replace it.
+  const leftover = await containerState(client, SCRATCH_REGISTRY);
+  if (leftover?.Config.Labels?.[LAB_LABEL] !== undefined)
+    await client.getContainer(SCRATCH_REGISTRY).remove({ force: true });
+  const port = await freePort();
+  const container = await client.createContainer({
+    name: SCRATCH_REGISTRY,
+    Image: await imageRef('registry'),
+    Labels: labLabels('registry'),
+    HostConfig: {
+      Binds: [`${REGISTRY_VOLUME}:/var/lib/registry`],
+      PortBindings: { '5000/tcp': [{ HostIp: '127.0.0.1', HostPort: String(port) }] },
+      AutoRemove: false,
+    },
+    ExposedPorts: { '5000/tcp': {} },
+  });
+  try {
+    await container.start();
+    await waitForRegistry(port);
+    return await work(`http://127.0.0.1:${port}`, port);
+  } finally {
+    await container.remove({ force: true }).catch(() => undefined);
+  }
+}
+
 async function waitForRegistry(port: number): Promise<void> {
   const deadline = Date.now() + 20_000;
   while (Date.now() < deadline) {
@@ -105,19 +145,6 @@ async function readPushed(): Promise<Record<string, string>> {
   }
 }
 
-async function manifestExists(port: number, path: string, tag: string): Promise<boolean> {
-  try {
-    const response = await fetch(`http://127.0.0.1:${port}/v2/${path}/manifests/${tag}`, {
-      method: 'HEAD',
-      headers: { accept: 'application/vnd.docker.distribution.manifest.v2+json' },
-      signal: AbortSignal.timeout(10_000),
-    });
-    return response.ok;
-  } catch {
-    return false;
-  }
-}
-
 /** Push every mirrored image the registry lacks (or holds an older build of). */
 export async function syncRegistry(
   client: Docker,
@@ -137,28 +164,18 @@ export async function syncRegistry(
     for (const clusterName of spec.clusterNames) {
       // docker.io/library/nginx:latest → repository library/nginx, tag latest
       const [path, tag] = clusterName.replace(/^docker\.io\//, '').split(':') as [string, string];
-      if (pushed[clusterName] === hash && (await manifestExists(port, path, tag))) continue;
+      if (
+        pushed[clusterName] === hash &&
+        (await manifestDigest(`http://127.0.0.1:${port}`, path, tag)) !== null
+      )
+        continue;
       onImage(`${spec.name} → ${path}:${tag}`, index, mirrored.length);
       if (!(await imageExists(client, ref))) {
         throw new LabError('IMAGE_MISSING', `The ${spec.name} image (${ref}) is not built.`, {
           fix: `Run \`kubelab images build ${spec.name}\`.`,
         });
       }
-      const target = `127.0.0.1:${port}/${path}`;
-      await client.getImage(ref).tag({ repo: target, tag });
-      try {
-        // The engine insists on an X-Registry-Auth header even for a registry without auth.
-        const stream = await client
-          .getImage(`${target}:${tag}`)
-          .push({ authconfig: {} } as Docker.ImagePushOptions);
-        await followToEnd(client, stream);
-      } finally {
-        // Only the push needed that name: remove the temporary tag, never the image.
-        await client
-          .getImage(`${target}:${tag}`)
-          .remove({ noprune: true })
-          .catch(() => undefined);
-      }
+      await pushEngineImage(client, port, ref, path, tag);
       pushed[clusterName] = hash;
       await mkdir(kubelabHome(), { recursive: true });
       await writeFile(`${pushedFile()}.tmp`, JSON.stringify(pushed, null, 2));

@@ -1,4 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it, vi } from 'vitest';
+import { recordAddedImages } from '../images/added.ts';
 import { VALID_FILES, withScenarioYaml, writeScenario } from './fixture.ts';
 import { lintScenarioFolder } from './lint.ts';
 import { formatProblem } from './problems.ts';
@@ -68,8 +72,37 @@ describe('lintScenarioFolder', () => {
     });
     expect(problems).toEqual([
       `DIR/manifests/pod.yaml: image "httpd" is used here but not listed in the scenario's images (or brokenImages, for one a troubleshooting step breaks on purpose)`,
-      'DIR/scenario.yaml: images[1]: "redis:7" is not an image the lab serves (pods cannot pull anything else)',
+      'DIR/scenario.yaml: images[1]: "redis:7" is not an image the lab serves (pods cannot pull anything else; an image of your own: kubelab images add redis:7)',
     ]);
+  });
+
+  it("accepts an image added on this machine, and says it is not one of kubelab's own", async () => {
+    const home = await mkdtemp(join(tmpdir(), 'kubelab-lint-home-'));
+    vi.stubEnv('KUBELAB_HOME', home);
+    try {
+      await recordAddedImages([
+        {
+          name: 'docker.io/library/redis:7',
+          host: 'docker.io',
+          path: 'library/redis',
+          tag: '7',
+          digest: 'sha256:0',
+          source: 'redis:7',
+          addedAt: '2026-12-03T00:00:00Z',
+        },
+      ]);
+      const problems = await lint(
+        withScenarioYaml((yaml) =>
+          yaml.replace('images: [nginx:latest]', 'images: [nginx:latest, redis:7]'),
+        ),
+      );
+      expect(problems).toEqual([
+        'DIR/scenario.yaml: warning: images[1]: "redis:7" is not one of kubelab\'s own images: it was added on this machine (kubelab images add), so it runs here, and a learner\'s machine needs it added too',
+      ]);
+    } finally {
+      vi.unstubAllEnvs();
+      await rm(home, { recursive: true, force: true });
+    }
   });
 
   it('requires the cleanup step at the end', async () => {

@@ -3,6 +3,7 @@
 // a few authoring habits.
 import { readFile, readdir } from 'node:fs/promises';
 import { join, relative } from 'node:path';
+import { readAddedImages } from '../images/added.ts';
 import { isLabImage, labImages, normalizeImage } from './images.ts';
 import { REPORT_FILE } from './import/report.ts';
 import type { LoadedScenario } from './load.ts';
@@ -53,15 +54,24 @@ async function manifestProblems(loaded: LoadedScenario): Promise<ScenarioProblem
     }
   }
   const available = labImages();
+  const added = new Set((await readAddedImages()).map((image) => image.name));
   scenario.images.forEach((image, i) => {
-    if (!isLabImage(image, available)) {
+    if (isLabImage(image, available)) return;
+    if (added.has(normalizeImage(image))) {
       problems.push({
-        severity: 'error',
+        severity: 'warning',
         file,
         path: `images[${i}]`,
-        message: `"${image}" is not an image the lab serves (pods cannot pull anything else)`,
+        message: `"${image}" is not one of kubelab's own images: it was added on this machine (kubelab images add), so it runs here, and a learner's machine needs it added too`,
       });
+      return;
     }
+    problems.push({
+      severity: 'error',
+      file,
+      path: `images[${i}]`,
+      message: `"${image}" is not an image the lab serves (pods cannot pull anything else; an image of your own: kubelab images add ${image})`,
+    });
   });
   scenario.brokenImages.forEach((image, i) => {
     if (isLabImage(image, available)) {

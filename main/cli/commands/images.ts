@@ -7,7 +7,9 @@ import { imageInventory } from '../../images/inventory.ts';
 import { loadImages, packImages } from '../../images/bundle.ts';
 import { REQUIRED_LAB_IMAGES, workloadImageNames } from '../../lab/images-check.ts';
 import { bold, dim, green, yellow } from '../output.ts';
+import { addImages } from '../../lab/images-add.ts';
 import type {
+  imagesAddFlags,
   imagesBuildFlags,
   imagesListFlags,
   imagesLoadFlags,
@@ -94,5 +96,25 @@ export const load: VerbRun<typeof imagesLoadFlags> = async ({ positionals }) => 
   const file = positionals[0]!;
   const manifest = await loadImages(await requireEngine(), file, (m) => console.log(m));
   console.log(green(`loaded ${manifest.images.map((image) => image.name).join(', ')}`));
+  return 0;
+};
+
+export const add: VerbRun<typeof imagesAddFlags> = async ({ positionals, values }) => {
+  const source = positionals[0]!;
+  const result = await addImages(await requireEngine(), source, values.as, (m) => {
+    if (!values.json) console.log(dim(m));
+  });
+  if (values.json) {
+    console.log(JSON.stringify(result, null, 2));
+    return 0;
+  }
+  for (const image of result.added)
+    console.log(green(`added ${image.name}`) + dim(` (${image.digest.slice(0, 19)}…)`));
+  console.log(
+    'The lab registry is shared: every lab on this machine can run it now' +
+      (result.mirroredInto.length
+        ? ` (mirror entries written in ${result.mirroredInto.length} running node(s)).`
+        : '.'),
+  );
   return 0;
 };

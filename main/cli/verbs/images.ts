@@ -5,10 +5,18 @@ export const imagesBuildFlags = {};
 export const imagesListFlags = { json: JSON_FLAG } as const;
 export const imagesPackFlags = {};
 export const imagesLoadFlags = {};
+export const imagesAddFlags = {
+  as: {
+    type: 'string',
+    value: 'NAME:TAG',
+    description: 'the name pods use for it (default: its own name)',
+  },
+  json: JSON_FLAG,
+} as const;
 
 export const images = defineGroup({
   name: 'images',
-  summary: 'build, list, pack or load the lab images',
+  summary: 'build, list, pack or load the lab images; add your own to the lab registry',
   subcommands: [
     defineCommand({
       name: 'build',
@@ -51,6 +59,21 @@ export const images = defineGroup({
       flags: imagesLoadFlags,
       positionals: [{ name: 'FILE', completes: 'file', description: 'the packed file' }],
       load: async () => (await import('../commands/images.ts')).load,
+    }),
+    defineCommand({
+      name: 'add',
+      summary:
+        'put an image of yours (from Docker, or a docker save file) into the lab registry, for any registry name; every lab shares it',
+      flags: imagesAddFlags,
+      positionals: [
+        {
+          name: 'REF|FILE',
+          completes: 'file',
+          description:
+            'an image in your Docker engine (example.org/team/tool:1.0) or a docker save file',
+        },
+      ],
+      load: async () => (await import('../commands/images.ts')).add,
     }),
   ],
 });

@@ -7,6 +7,7 @@ import type { LabConfig, NodeSpec } from '../config.ts';
 import type { FoundNode } from '../discover.ts';
 import { createNode, varVolumeName } from '../node-container.ts';
 import { configureNodeNetwork, waitForContainerd } from '../node-setup.ts';
+import { writeRegistryMirrors } from '../registry-mirrors.ts';
 import type { Action, ActionContext, StartKind, UpContext } from './action.ts';
 import { joinWorker } from './join.ts';
 
@@ -47,6 +48,7 @@ function startNodes(client: Docker, config: LabConfig, nodes: NodeSpec[]): Promi
       }
       await waitForContainerd(client, node);
       await configureNodeNetwork(client, config, node);
+      await writeRegistryMirrors(client, node.container);
     }),
   );
 }

@@ -1,5 +1,6 @@
 // resume: thaw the node containers `kubelab suspend` paused. Their processes go on where they
 // stopped, so nothing restarts: no pod sandboxes, no kube-proxy or CoreDNS coming back.
+import { writeRegistryMirrors } from '../registry-mirrors.ts';
 import type { Action } from './action.ts';
 
 export const resumeAction: Action = {
@@ -9,5 +10,7 @@ export const resumeAction: Action = {
     const paused = [...found.values()].filter((node) => node.state === 'paused');
     report(`resuming ${paused.map((node) => node.name).join(', ')}`);
     await Promise.all(paused.map((node) => client.getContainer(node.id).unpause()));
+    // An image of a new registry host added while the lab slept has no mirror entry here yet.
+    await Promise.all(paused.map((node) => writeRegistryMirrors(client, node.container)));
   },
 };

@@ -1,0 +1,107 @@
+// The few calls of the Distribution API that a push needs, against a registry on loopback:
+// upload a blob (streamed, its digest computed on the way), then put a manifest under a tag.
+import { createHash } from 'node:crypto';
+import { Readable, Transform } from 'node:stream';
+import { LabError } from '../api/errors.ts';
+
+export interface PushedBlob {
+  digest: string;
+  size: number;
+  /** Its bytes start like gzip (a compressed layer). */
+  gzip: boolean;
+}
+
+function pushFailed(what: string, detail: string): LabError {
+  return new LabError('REGISTRY_PUSH_FAILED', `The lab registry refused ${what}: ${detail}.`);
+}
+
+async function refusal(response: Response): Promise<string> {
+  const body = await response.text().catch(() => '');
+  return `HTTP ${response.status}${body ? ` ${body.slice(0, 300).trim()}` : ''}`;
+}
+
+/** Uploads one blob from a stream (PATCH, then PUT with the digest its bytes turned out to have). */
+export async function uploadBlob(
+  base: string,
+  repository: string,
+  bytes: Readable,
+): Promise<PushedBlob> {
+  const start = await fetch(`${base}/v2/${repository}/blobs/uploads/`, { method: 'POST' });
+  await start.body?.cancel();
+  const location = start.headers.get('location');
+  if (start.status !== 202 || !location)
+    throw pushFailed(`an upload to ${repository}`, `HTTP ${start.status}`);
+  const hash = createHash('sha256');
+  let size = 0;
+  let head = Buffer.alloc(0);
+  const counted = bytes.pipe(
+    new Transform({
+      transform(chunk: Buffer, _encoding, done) {
+        hash.update(chunk);
+        if (head.length < 2) head = Buffer.concat([head, chunk.subarray(0, 2)]);
+        size += chunk.length;
+        done(null, chunk);
+      },
+    }),
+  );
+  const uploadUrl = new URL(location, base);
+  const patched = await fetch(uploadUrl, {
+    method: 'PATCH',
+    headers: { 'content-type': 'application/octet-stream' },
+    body: Readable.toWeb(counted) as ReadableStream<Uint8Array>,
+    duplex: 'half',
+  } as RequestInit);
+  if (patched.status !== 202) throw pushFailed(`a layer of ${repository}`, await refusal(patched));
+  await patched.body?.cancel();
+  const digest = `sha256:${hash.digest('hex')}`;
+  const done = new URL(patched.headers.get('location') ?? uploadUrl.href, base);
+  done.searchParams.set('digest', digest);
+  const put = await fetch(done, { method: 'PUT', headers: { 'content-length': '0' } });
+  if (put.status !== 201) throw pushFailed(`a layer of ${repository}`, await refusal(put));
+  await put.body?.cancel();
+  return { digest, size, gzip: head[0] === 0x1f && head[1] === 0x8b };
+}
+
+/** Puts a manifest under a tag; returns the digest the registry gave it. */
+export async function putManifest(
+  base: string,
+  repository: string,
+  tag: string,
+  mediaType: string,
+  manifest: string,
+): Promise<string> {
+  const response = await fetch(`${base}/v2/${repository}/manifests/${tag}`, {
+    method: 'PUT',
+    headers: { 'content-type': mediaType },
+    body: manifest,
+  });
+  if (response.status !== 201)
+    throw pushFailed(`the manifest of ${repository}:${tag}`, await refusal(response));
+  await response.body?.cancel();
+  return response.headers.get('docker-content-digest') ?? '';
+}
+
+/** The digest the registry holds for a tag, or null when it holds none. */
+export async function manifestDigest(
+  base: string,
+  repository: string,
+  tag: string,
+): Promise<string | null> {
+  try {
+    const response = await fetch(`${base}/v2/${repository}/manifests/${tag}`, {
+      method: 'HEAD',
+      headers: {
+        accept: [
+          'application/vnd.oci.image.manifest.v1+json',
+          'application/vnd.docker.distribution.manifest.v2+json',
+          'application/vnd.oci.image.index.v1+json',
+          'application/vnd.docker.distribution.manifest.list.v2+json',
+        ].join(', '),
+      },
+      signal: AbortSignal.timeout(10_000),
+    });
+    return response.ok ? (response.headers.get('docker-content-digest') ?? '') : null;
+  } catch {
+    return null;
+  }
+}
