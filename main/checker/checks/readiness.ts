@@ -18,12 +18,15 @@ interface Condition {
 
 interface ContainerStatus {
   name?: string;
+  image?: string;
   ready?: boolean;
   state?: {
     waiting?: { reason?: string };
     terminated?: { reason?: string; exitCode?: number };
   };
 }
+
+const PULL_FAILED = new Set(['ErrImagePull', 'ImagePullBackOff']);
 
 const num = (value: unknown): number => (typeof value === 'number' ? value : 0);
 
@@ -61,7 +64,13 @@ export function podReadiness(pod: KubeObject): Readiness {
   }
   for (const s of statuses) {
     if (s.ready) continue;
-    if (s.state?.waiting?.reason) notes.push(`${s.name}: ${s.state.waiting.reason}`);
+    const waiting = s.state?.waiting?.reason;
+    if (waiting && PULL_FAILED.has(waiting) && s.image) {
+      // Labs are offline: a failed pull means the lab registry does not hold that image.
+      notes.push(
+        `${s.name}: ${waiting}, ${s.image} is not in the lab registry (a misspelt name? an image of your own: kubelab images add ${s.image})`,
+      );
+    } else if (waiting) notes.push(`${s.name}: ${waiting}`);
     else if (s.state?.terminated) {
       const t = s.state.terminated;
       notes.push(`${s.name}: ${t.reason ?? 'terminated'}, exit code ${t.exitCode ?? '?'}`);

@@ -33,6 +33,24 @@ describe('readiness of a pod', () => {
       ready: false,
       state: 'Pending, 1/2 containers ready (a: ImagePullBackOff)',
     });
+    const pulling = pod(
+      'web',
+      {
+        phase: 'Pending',
+        containerStatuses: [
+          {
+            name: 'a',
+            image: 'example.org/team/tool:1.0',
+            ready: false,
+            state: { waiting: { reason: 'ErrImagePull' } },
+          },
+        ],
+      },
+      { containers: ['a'] },
+    );
+    expect(podReadiness(pulling).state).toBe(
+      'Pending, 0/1 containers ready (a: ErrImagePull, example.org/team/tool:1.0 is not in the lab registry (a misspelt name? an image of your own: kubelab images add example.org/team/tool:1.0))',
+    );
     const unscheduled = pod('web', {
       phase: 'Pending',
       conditions: [{ type: 'PodScheduled', status: 'False', message: '0/1 nodes are available' }],
