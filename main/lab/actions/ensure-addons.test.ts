@@ -1,6 +1,12 @@
 // What `up` restores in kube-system, decided from one `kubectl get … -o name` listing.
 import { describe, expect, it } from 'vitest';
-import { ADDON_OBJECTS, addonRepairs, corefileChanged, presentObjects } from './ensure-addons.ts';
+import {
+  ADDON_OBJECTS,
+  addonRepairs,
+  apiServiceIp,
+  corefileChanged,
+  presentObjects,
+} from './ensure-addons.ts';
 
 const ALL = [
   'configmap/kubeadm-config',
@@ -42,5 +48,12 @@ describe('corefileChanged', () => {
     expect(corefileChanged('configmap/coredns unchanged\n')).toBe(false);
     expect(corefileChanged('configmap/coredns configured\n')).toBe(true);
     expect(corefileChanged('configmap/coredns created\n')).toBe(true);
+  });
+});
+
+describe('the address kube-proxy must have a rule for before the add-ons start', () => {
+  it('is the first of the service subnet', () => {
+    expect(apiServiceIp('10.96.0.0/16')).toBe('10.96.0.1');
+    expect(apiServiceIp('172.20.0.0/12')).toBe('172.20.0.1');
   });
 });

@@ -95,6 +95,29 @@ const COREDNS_READINESS_PATCH = {
   },
 };
 
+/** The API server's Service address: the first of the service subnet (10.96.0.1). */
+export function apiServiceIp(serviceSubnet: string): string {
+  const [base] = serviceSubnet.split('/') as [string];
+  const parts = base.split('.').map(Number);
+  parts[3] = (parts[3] ?? 0) + 1;
+  return parts.join('.');
+}
+
+/**
+ * Waits (up to 30 s) until kube-proxy on the control-plane node has written the NAT rule for the
+ * API server's Service. CoreDNS and the storage provisioner talk to the API through that address:
+ * started before the rule, CoreDNS's client backs off and the provisioner exits and sits out
+ * kubelet's crash back-off — about 17 s of a cold start (bench profile). One exec, polling inside.
+ */
+export async function waitForApiServiceRule(client: Docker, config: LabConfig): Promise<void> {
+  const ip = apiServiceIp(config.serviceSubnet);
+  await nodeSh(
+    client,
+    controlPlane(config).container,
+    `for i in $(seq 1 300); do iptables-save -t nat 2>/dev/null | grep -q -- '-d ${ip}/32 ' && exit 0; sleep 0.1; done; echo 'kube-proxy has not written the rule for ${ip} within 30 s'; exit 1`,
+  );
+}
+
 /** Idempotent repairs of what a learner may have deleted: kubeadm's add-ons and ours. */
 export async function ensureAddons(
   client: Docker,
@@ -111,7 +134,15 @@ export async function ensureAddons(
     '-o',
     'name',
   ]);
-  for (const repair of addonRepairs(presentObjects(listing))) {
+  const repairs = addonRepairs(presentObjects(listing));
+  // kube-proxy first: what follows needs its rule for the API server's Service.
+  for (const repair of repairs.filter((r) => r !== 'coredns')) {
+    report(REPAIRS[repair].message);
+    await REPAIRS[repair].run(client, config);
+  }
+  report("waiting for kube-proxy's rule for the API server's Service");
+  await waitForApiServiceRule(client, config);
+  for (const repair of repairs.filter((r) => r === 'coredns')) {
     report(REPAIRS[repair].message);
     await REPAIRS[repair].run(client, config);
   }
