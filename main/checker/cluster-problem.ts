@@ -1,6 +1,7 @@
 // A lab that cannot answer is not a wrong answer: these say so, with the fix. diagnoseLab() looks
 // at the lab before a step is checked; ClusterProblemError carries a problem found midway.
 import type Docker from 'dockerode';
+import { ApiUnreachableError, kubeApiFor } from '../lab/kube-api.ts';
 import { kubectl, readyNodeNames } from '../lab/cluster.ts';
 import type { NodeList } from '../lab/cluster.ts';
 import type { LabConfig } from '../lab/config.ts';
@@ -67,6 +68,25 @@ export async function labForChecks(
  * What keeps the lab from answering a scenario that needs `nodesNeeded` nodes: too few nodes, a
  * node container that is not running, an API server that does not answer, a node NotReady.
  */
+/** The Node list, straight from the API server (kubectl in the node before a host kubeconfig exists); a string says why not. */
+async function listNodes(client: Docker, config: LabConfig): Promise<NodeList | string> {
+  const api = await kubeApiFor(config);
+  if (api) {
+    try {
+      const response = await api.get('/api/v1/nodes', 10_000);
+      return response.status === 200
+        ? (response.body as NodeList)
+        : `the API server answered HTTP ${response.status}`;
+    } catch (error) {
+      if (error instanceof ApiUnreachableError) return error.message;
+      throw error;
+    }
+  }
+  const listed = await kubectl(client, config, ['get', 'nodes', '-o', 'json']);
+  if (listed.exitCode !== 0) return listed.stderr || listed.stdout;
+  return JSON.parse(listed.stdout) as NodeList;
+}
+
 export async function diagnoseLab(
   client: Docker,
   lab: string,
@@ -93,9 +113,9 @@ export async function diagnoseLab(
   }
   // One call answers both questions: an API server that can list Nodes is serving (a separate
   // /readyz call cost another docker exec on every Check), and the list says which are Ready.
-  const listed = await kubectl(client, config, ['get', 'nodes', '-o', 'json']);
-  if (listed.exitCode !== 0) return apiUnreachable(lab, listed.stderr || listed.stdout);
-  const ready = readyNodeNames(JSON.parse(listed.stdout) as NodeList);
+  const nodes = await listNodes(client, config);
+  if (typeof nodes === 'string') return apiUnreachable(lab, nodes);
+  const ready = readyNodeNames(nodes);
   const notReady = config.nodes.slice(0, nodesNeeded).filter((n) => !ready.includes(n.name));
   if (notReady.length) {
     return {

@@ -1,0 +1,210 @@
+// Reads from a lab's API server straight from the host: HTTPS to the published API port with the
+// lab's own kubeconfig (its CA and admin client certificate), one kept-alive connection, no
+// process started. A `kubectl get` through `docker exec` costs 100–200 ms on 2 cores; a GET here
+// costs a few. Kinds are found through the API server's aggregated discovery, as kubectl does,
+// once per lab and process. Read-only by design: writes stay with kubectl, whose command a
+// learner can see and type.
+import { Agent, request } from 'node:https';
+import { readFile } from 'node:fs/promises';
+import { parse } from 'yaml';
+import { z } from 'zod';
+import type { LabConfig } from './config.ts';
+import { hostKubeconfigPath } from './kubeconfig.ts';
+
+const KubeconfigSchema = z.object({
+  clusters: z
+    .array(
+      z.object({
+        cluster: z.object({
+          server: z.string(),
+          'certificate-authority-data': z.string(),
+        }),
+      }),
+    )
+    .min(1),
+  users: z
+    .array(
+      z.object({
+        user: z.object({
+          'client-certificate-data': z.string(),
+          'client-key-data': z.string(),
+        }),
+      }),
+    )
+    .min(1),
+});
+
+/** The API server did not answer (refused, reset, timed out) — a lab problem, not an answer. */
+export class ApiUnreachableError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'ApiUnreachableError';
+  }
+}
+
+export interface ApiResponse {
+  status: number;
+  body: unknown;
+}
+
+export interface ApiResource {
+  group: string;
+  version: string;
+  /** The plural in URLs: `pods`, `networkpolicies`. */
+  plural: string;
+  namespaced: boolean;
+}
+
+const DiscoverySchema = z.object({
+  items: z.array(
+    z.object({
+      metadata: z.object({ name: z.string().optional() }).optional(),
+      versions: z.array(
+        z.object({
+          version: z.string(),
+          resources: z.array(
+            z.object({
+              resource: z.string(),
+              responseKind: z.object({ kind: z.string() }).optional(),
+              scope: z.string(),
+            }),
+          ),
+        }),
+      ),
+    }),
+  ),
+});
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+const AGGREGATED_DISCOVERY =
+  'application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList,application/json;q=0.9';
+
+export class KubeApi {
+  readonly #server: URL;
+  readonly #agent: Agent;
+  #resources: Promise<Map<string, ApiResource>> | null = null;
+
+  constructor(server: string, tls: { ca: Buffer; cert: Buffer; key: Buffer }) {
+    this.#server = new URL(server);
+    this.#agent = new Agent({ ...tls, keepAlive: true, maxSockets: 8 });
+  }
+
+  /** GET a path; the body parsed as JSON (null when it is not JSON). */
+  get(path: string, timeoutMs = 20_000, accept = 'application/json'): Promise<ApiResponse> {
+    const url = new URL(path, this.#server);
+    return new Promise((resolve, reject) => {
+      const req = request(
+        url,
+        { agent: this.#agent, method: 'GET', headers: { accept }, timeout: timeoutMs },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('error', (error) => reject(new ApiUnreachableError(error.message)));
+          res.on('end', () => {
+            const text = Buffer.concat(chunks).toString('utf8');
+            resolve({ status: res.statusCode ?? 0, body: parseJson(text) });
+          });
+        },
+      );
+      req.on('timeout', () =>
+        req.destroy(new Error(`no answer from ${this.#server.host} within ${timeoutMs / 1000} s`)),
+      );
+      req.on('error', (error) => reject(new ApiUnreachableError(error.message)));
+      req.end();
+    });
+  }
+
+  /** Where a kind lives (`Pod` → core v1 pods, namespaced), or null when the server has no such kind. */
+  async resource(kind: string): Promise<ApiResource | null> {
+    this.#resources ??= this.#discover().catch((error: unknown) => {
+      this.#resources = null; // a failed discovery is tried again next time
+      throw error;
+    });
+    return (await this.#resources).get(kind.toLowerCase()) ?? null;
+  }
+
+  /** The URL path of one object or of a collection. */
+  async path(kind: string, namespace: string | undefined, name?: string): Promise<string | null> {
+    const found = await this.resource(kind);
+    if (!found) return null;
+    const base = found.group ? `/apis/${found.group}/${found.version}` : `/api/${found.version}`;
+    const ns = found.namespaced ? `/namespaces/${encodeURIComponent(namespace ?? 'default')}` : '';
+    return `${base}${ns}/${found.plural}${name === undefined ? '' : `/${encodeURIComponent(name)}`}`;
+  }
+
+  close(): void {
+    this.#agent.destroy();
+  }
+
+  async #discover(): Promise<Map<string, ApiResource>> {
+    const byKind = new Map<string, ApiResource>();
+    for (const root of ['/api', '/apis']) {
+      const response = await this.get(root, 20_000, AGGREGATED_DISCOVERY);
+      const parsed = DiscoverySchema.safeParse(response.body);
+      if (response.status !== 200 || !parsed.success) {
+        throw new ApiUnreachableError(`discovery at ${root} answered HTTP ${response.status}`);
+      }
+      for (const group of parsed.data.items) {
+        // The first version listed is the preferred one, as kubectl picks it.
+        const preferred = group.versions[0];
+        if (!preferred) continue;
+        for (const resource of preferred.resources) {
+          const kind = resource.responseKind?.kind;
+          if (!kind || resource.resource.includes('/')) continue;
+          const key = kind.toLowerCase();
+          if (byKind.has(key)) continue; // core and the earlier group win, as in kubectl
+          byKind.set(key, {
+            group: group.metadata?.name ?? '',
+            version: preferred.version,
+            plural: resource.resource,
+            namespaced: resource.scope === 'Namespaced',
+          });
+        }
+      }
+    }
+    return byKind;
+  }
+}
+
+const clients = new Map<string, { text: string; api: KubeApi }>();
+
+/**
+ * The API client of a lab, from its host kubeconfig; null before the lab has one (its first
+ * `up` writes it). A kubeconfig that changed (a lab recreated under the same name) gets a new client.
+ */
+export async function kubeApiFor(config: LabConfig): Promise<KubeApi | null> {
+  const file = hostKubeconfigPath(config);
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    return null;
+  }
+  const cached = clients.get(file);
+  if (cached?.text === text) return cached.api;
+  let yaml: unknown;
+  try {
+    yaml = parse(text);
+  } catch {
+    return null; // a kubeconfig that is not YAML: kubectl will say what is wrong with it
+  }
+  const parsed = KubeconfigSchema.safeParse(yaml);
+  if (!parsed.success) return null;
+  const cluster = parsed.data.clusters[0]!.cluster;
+  const user = parsed.data.users[0]!.user;
+  const api = new KubeApi(cluster.server, {
+    ca: Buffer.from(cluster['certificate-authority-data'], 'base64'),
+    cert: Buffer.from(user['client-certificate-data'], 'base64'),
+    key: Buffer.from(user['client-key-data'], 'base64'),
+  });
+  cached?.api.close();
+  clients.set(file, { text, api });
+  return api;
+}
