@@ -5,7 +5,10 @@ import { benchLabs, checkRuns } from './runner.ts';
 describe('bench figures and options', () => {
   it('names every figure of the issue, each with its spec', () => {
     for (const key of FIGURE_KEYS) expect(FIGURES[key].key).toBe(key);
-    expect(FIGURES.warm_start_s.target).toEqual({ kind: 'at-most', value: 15 });
+    expect(FIGURES.warm_start_s.target).toEqual({ kind: 'at-most', value: 12 });
+    expect(FIGURES.check_ms.target).toEqual({ kind: 'at-most', value: 100 });
+    expect(FIGURES.cli_start_s.target).toEqual({ kind: 'at-most', value: 0.3 });
+    expect(FIGURES.node_start_s.target).toBeNull();
     expect(FIGURES.lab_memory_mib.target).toEqual({ kind: 'at-most', value: 2048 });
     expect(FIGURES.echo_throughput_mib_s.target).toBeNull();
   });

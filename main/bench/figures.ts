@@ -1,4 +1,5 @@
-// The figures `kubelab bench` reports, their units and the targets issue #8 holds them to.
+// The figures `kubelab bench` reports, their units and the targets issue "Instant lab" holds them
+// to (a reference figure, the floor a ratio is taken against, has none).
 // Targets are reported (✓/✗), never enforced: a missed target is a finding, not a failure.
 import { LabError } from '../api/errors.ts';
 
@@ -9,6 +10,10 @@ export const FIGURE_KEYS = [
   'cold_start_3node_s',
   'reset_s',
   'check_ms',
+  'api_round_trip_ms',
+  'check_command_s',
+  'cli_start_s',
+  'node_start_s',
   'echo_ms',
   'echo_throughput_mib_s',
   'lab_memory_mib',
@@ -16,6 +21,8 @@ export const FIGURE_KEYS = [
   'images_build_warm_s',
   'images_build_cold_s',
   'bundle_load_s',
+  'node_image_mib',
+  'node_disk_mib',
 ] as const;
 export type FigureKey = (typeof FIGURE_KEYS)[number];
 
@@ -47,19 +54,19 @@ export const FIGURES: Record<FigureKey, FigureSpec> = {
     key: 'warm_start_s',
     label: 'warm start, 3 stopped nodes → Ready + DNS',
     unit: 's',
-    target: atMost(15),
+    target: atMost(12),
   },
   cold_start_1node_s: {
     key: 'cold_start_1node_s',
     label: 'cold start, 1 node (kubeadm init)',
     unit: 's',
-    target: atMost(30),
+    target: atMost(20),
   },
   cold_start_3node_s: {
     key: 'cold_start_3node_s',
     label: 'cold start, 3 nodes (kubeadm init + join)',
     unit: 's',
-    target: atMost(60),
+    target: atMost(30),
   },
   reset_s: {
     key: 'reset_s',
@@ -67,7 +74,31 @@ export const FIGURES: Record<FigureKey, FigureSpec> = {
     unit: 's',
     target: atMost(5),
   },
-  check_ms: { key: 'check_ms', label: 'check of one step', unit: 'ms', target: atMost(300) },
+  check_ms: { key: 'check_ms', label: 'check of one step', unit: 'ms', target: atMost(100) },
+  api_round_trip_ms: {
+    key: 'api_round_trip_ms',
+    label: 'one API round trip (reference)',
+    unit: 'ms',
+    target: null,
+  },
+  check_command_s: {
+    key: 'check_command_s',
+    label: 'check of one step as a command (`kubelab check`)',
+    unit: 's',
+    target: atMost(0.6),
+  },
+  cli_start_s: {
+    key: 'cli_start_s',
+    label: 'CLI start (`kubelab version`)',
+    unit: 's',
+    target: atMost(0.3),
+  },
+  node_start_s: {
+    key: 'node_start_s',
+    label: 'Node start, `node -e 0` (reference)',
+    unit: 's',
+    target: null,
+  },
   echo_ms: {
     key: 'echo_ms',
     label: 'keystroke echo (WebSocket → pty → node shell → back)',
@@ -102,13 +133,25 @@ export const FIGURES: Record<FigureKey, FigureSpec> = {
     key: 'images_build_cold_s',
     label: 'images build, cold (from the build log)',
     unit: 's',
-    target: null,
+    target: atMost(900),
   },
   bundle_load_s: {
     key: 'bundle_load_s',
     label: 'bundle load (busybox image, verified)',
     unit: 's',
     target: null,
+  },
+  node_image_mib: {
+    key: 'node_image_mib',
+    label: 'node image',
+    unit: 'MiB',
+    target: atMost(1024),
+  },
+  node_disk_mib: {
+    key: 'node_disk_mib',
+    label: 'disk per node (its /var volume, fresh lab)',
+    unit: 'MiB',
+    target: atMost(400),
   },
 };
 

@@ -86,7 +86,7 @@ export function figureEntry(key: FigureKey, record: FigureRecord): FigureEntry {
   };
 }
 
-/** Warm start against what it replaces: a kubeadm cold start of the same lab. */
+/** Ratios that hold across machines: starts against each other, a check against the API's round trip, the CLI against Node's own start. */
 export function ratios(figures: Partial<Record<FigureKey, FigureEntry>>): Ratio[] {
   const result: Ratio[] = [];
   const warm = figures.warm_start_s?.median;
@@ -104,6 +104,24 @@ export function ratios(figures: Partial<Record<FigureKey, FigureEntry>>): Ratio[
       name: 'cold_3node_over_cold_1node',
       description: 'what two joining workers add to a cold start',
       value: cold3 / cold1,
+    });
+  }
+  const check = figures.check_ms?.median;
+  const api = figures.api_round_trip_ms?.median;
+  if (check && api) {
+    result.push({
+      name: 'check_over_api_round_trip',
+      description: "a step's check vs one API round trip",
+      value: check / api,
+    });
+  }
+  const cli = figures.cli_start_s?.median;
+  const node = figures.node_start_s?.median;
+  if (cli && node) {
+    result.push({
+      name: 'cli_start_over_node_start',
+      description: 'the CLI start vs `node -e 0`',
+      value: cli / node,
     });
   }
   return result;

@@ -15,6 +15,9 @@ import { purgeLab, stopLab, timedUp } from './lab-start.ts';
 import type { StartSample } from './lab-start.ts';
 import { machineInfo } from './machine.ts';
 import { labMemoryMiB } from './memory.ts';
+import { apiRoundTrips } from './api-round-trip.ts';
+import { nodeDiskMiB, nodeImageMiB } from './node-size.ts';
+import { timedKubelab, timedNodeStart } from './processes.ts';
 import { buildReport, emptyRecord } from './report.ts';
 import type { BenchReport, FigureRecord } from './report.ts';
 import {
@@ -43,14 +46,21 @@ export interface BenchOptions {
 }
 
 const CHECKS_PER_RUN = 10;
+/** Process starts per run: each is short, and the first of a burst pays for a cold disk cache. */
+const STARTS_PER_RUN = 5;
+const COMMAND_CHECKS_PER_RUN = 3;
+const API_CALLS_PER_RUN = 20;
 const KEYSTROKES_PER_RUN = 30;
 /** Figures measured on the main lab (one cold start, then everything that needs a cluster). */
 const MAIN_LAB_FIGURES: FigureKey[] = [
   'cold_start_3node_s',
+  'node_disk_mib',
   'resume_s',
   'warm_start_s',
   'lab_memory_mib',
   'check_ms',
+  'api_round_trip_ms',
+  'check_command_s',
   'echo_ms',
   'echo_throughput_mib_s',
   'reset_s',
@@ -58,6 +68,7 @@ const MAIN_LAB_FIGURES: FigureKey[] = [
 /** These need three nodes; the others are fine on one (and a 1-node start is much cheaper). */
 const THREE_NODE_FIGURES: FigureKey[] = [
   'cold_start_3node_s',
+  'node_disk_mib',
   'resume_s',
   'warm_start_s',
   'lab_memory_mib',
@@ -193,6 +204,27 @@ export async function runBench(client: Docker, options: BenchOptions): Promise<B
       }
     }
 
+    if (want('cli_start_s') || want('node_start_s')) {
+      await attempt(['cli_start_s', 'node_start_s'], 'CLI start and Node start', async () => {
+        await timedKubelab(['version']); // builds or checks the cached CLI bundle once, untimed
+        for (let i = 0; i < runs * STARTS_PER_RUN; i++) {
+          if (want('cli_start_s')) rec('cli_start_s').samples.push(await timedKubelab(['version']));
+          if (want('node_start_s')) rec('node_start_s').samples.push(await timedNodeStart());
+        }
+      });
+      note('cli_start_s', `\`kubelab version\` from spawn to exit, ${STARTS_PER_RUN} per run`);
+      note(
+        'node_start_s',
+        `\`node -e 0\` with the same Node, ${STARTS_PER_RUN} per run: the floor under any Node CLI`,
+      );
+    }
+    if (want('node_image_mib')) {
+      await attempt(['node_image_mib'], 'node image size', async () => {
+        rec('node_image_mib').samples.push(await nodeImageMiB(client));
+      });
+      note('node_image_mib', 'docker image inspect of the node image: its size uncompressed');
+    }
+
     if (want('cold_start_1node_s')) {
       await attempt(['cold_start_1node_s'], `cold start of lab ${labs.cold1}, 1 node`, async () => {
         await coldStarts('cold_start_1node_s', labs.cold1, 1, runs);
@@ -233,6 +265,15 @@ export async function runBench(client: Docker, options: BenchOptions): Promise<B
       },
     );
     if (!up) return finish();
+    if (want('node_disk_mib')) {
+      await attempt(['node_disk_mib'], `disk of each node of lab ${labs.main}`, async () => {
+        rec('node_disk_mib').samples.push(...(await nodeDiskMiB(client, labs.main)));
+      });
+      note(
+        'node_disk_mib',
+        `du -sxm /var in each node of a fresh ${nodes}-node lab (one sample per node)`,
+      );
+    }
     const sampleMemory = async (): Promise<void> => {
       if (!want('lab_memory_mib')) return;
       const { mib, containers } = await labMemoryMiB(client, labs.main);
@@ -277,7 +318,10 @@ export async function runBench(client: Docker, options: BenchOptions): Promise<B
       );
     }
 
-    const loaded = want('check_ms') || want('reset_s') ? await loadBenchScenario() : null;
+    const loaded =
+      want('check_ms') || want('check_command_s') || want('reset_s')
+        ? await loadBenchScenario()
+        : null;
     let solvedUpTo = 0;
     if (loaded && want('check_ms')) {
       await attempt(['check_ms'], `check of ${BENCH_SCENARIO} step 1 (solved first)`, async () => {
@@ -290,6 +334,35 @@ export async function runBench(client: Docker, options: BenchOptions): Promise<B
       note(
         'check_ms',
         `${BENCH_SCENARIO} step 1 (a ready and a field check) once solved, lab health check included, ${CHECKS_PER_RUN} per run`,
+      );
+    }
+
+    if (loaded && want('check_command_s')) {
+      await attempt(['check_command_s'], `kubelab check of ${BENCH_SCENARIO} step 1`, async () => {
+        if (solvedUpTo < 1) {
+          await solveSteps(client, labs.main, loaded, 0, 1);
+          solvedUpTo = 1;
+        }
+        const step = loaded.scenario.steps[0]!.id;
+        for (let i = 0; i < runs * COMMAND_CHECKS_PER_RUN; i++) {
+          rec('check_command_s').samples.push(
+            await timedKubelab(['check', BENCH_SCENARIO, step, '--lab', labs.main]),
+          );
+        }
+      });
+      note(
+        'check_command_s',
+        `\`kubelab check ${BENCH_SCENARIO} STEP --lab ${labs.main}\` from spawn to exit (the same step, passing), ${COMMAND_CHECKS_PER_RUN} per run`,
+      );
+    }
+    if (want('api_round_trip_ms')) {
+      await attempt(['api_round_trip_ms'], `API round trips to lab ${labs.main}`, async () => {
+        const samples = await apiRoundTrips(labs.main, runs * API_CALLS_PER_RUN);
+        rec('api_round_trip_ms').samples.push(...samples);
+      });
+      note(
+        'api_round_trip_ms',
+        `GET /api/v1/namespaces/default over the lab's kubeconfig from the host (kept-alive HTTPS), ${API_CALLS_PER_RUN} per run`,
       );
     }
 
