@@ -86,45 +86,45 @@ export function figureEntry(key: FigureKey, record: FigureRecord): FigureEntry {
   };
 }
 
-/** Ratios that hold across machines: starts against each other, a check against the API's round trip, the CLI against Node's own start. */
+/** Ratios that hold across machines: one figure's median over another's. */
+const RATIOS: ReadonlyArray<{
+  name: string;
+  description: string;
+  over: FigureKey;
+  under: FigureKey;
+}> = [
+  {
+    name: 'cold_3node_over_warm',
+    description: 'a warm start of 3 stopped nodes vs a kubeadm cold start of 3 nodes',
+    over: 'cold_start_3node_s',
+    under: 'warm_start_s',
+  },
+  {
+    name: 'cold_3node_over_cold_1node',
+    description: 'what two joining workers add to a cold start',
+    over: 'cold_start_3node_s',
+    under: 'cold_start_1node_s',
+  },
+  {
+    name: 'check_over_api_round_trip',
+    description: "a step's check vs one API round trip",
+    over: 'check_ms',
+    under: 'api_round_trip_ms',
+  },
+  {
+    name: 'cli_start_over_node_start',
+    description: 'the CLI start vs `node -e 0`',
+    over: 'cli_start_s',
+    under: 'node_start_s',
+  },
+];
+
 export function ratios(figures: Partial<Record<FigureKey, FigureEntry>>): Ratio[] {
-  const result: Ratio[] = [];
-  const warm = figures.warm_start_s?.median;
-  const cold3 = figures.cold_start_3node_s?.median;
-  const cold1 = figures.cold_start_1node_s?.median;
-  if (warm && cold3) {
-    result.push({
-      name: 'cold_3node_over_warm',
-      description: 'a warm start of 3 stopped nodes vs a kubeadm cold start of 3 nodes',
-      value: cold3 / warm,
-    });
-  }
-  if (cold1 && cold3) {
-    result.push({
-      name: 'cold_3node_over_cold_1node',
-      description: 'what two joining workers add to a cold start',
-      value: cold3 / cold1,
-    });
-  }
-  const check = figures.check_ms?.median;
-  const api = figures.api_round_trip_ms?.median;
-  if (check && api) {
-    result.push({
-      name: 'check_over_api_round_trip',
-      description: "a step's check vs one API round trip",
-      value: check / api,
-    });
-  }
-  const cli = figures.cli_start_s?.median;
-  const node = figures.node_start_s?.median;
-  if (cli && node) {
-    result.push({
-      name: 'cli_start_over_node_start',
-      description: 'the CLI start vs `node -e 0`',
-      value: cli / node,
-    });
-  }
-  return result;
+  return RATIOS.flatMap(({ name, description, over, under }) => {
+    const top = figures[over]?.median;
+    const bottom = figures[under]?.median;
+    return top && bottom ? [{ name, description, value: top / bottom }] : [];
+  });
 }
 
 /** The phase that takes longest in any start figure's median breakdown. */
