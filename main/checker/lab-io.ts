@@ -109,38 +109,35 @@ export class KubectlError extends Error {
   }
 }
 
-/** A GET answered by the API server, or the lab problem of a server that did not answer. */
-async function apiGet(ctx: LabContext, client: KubeApi, path: string): Promise<ApiResponse> {
-  try {
-    return await client.get(path);
-  } catch (error) {
-    if (error instanceof ApiUnreachableError) {
-      throw new ClusterProblemError(apiUnreachable(ctx.lab, error.message));
-    }
-    throw error;
-  }
-}
-
-async function apiPath(
-  ctx: LabContext,
+/**
+ * The API answer to a read, or null when the server did not answer over HTTPS: then the read
+ * goes through kubectl in the node, which also serves an engine whose published ports are not on
+ * this machine's loopback (a remote engine), and says what is wrong when the lab is down.
+ */
+async function apiRead(
   client: KubeApi,
   kind: string,
   namespace: string | undefined,
   name?: string,
-): Promise<string> {
-  let path: string | null;
+  query?: URLSearchParams,
+): Promise<ApiResponse | null> {
   try {
-    path = await client.path(kind, isClusterScoped(kind) ? undefined : namespace, name);
+    const path = await client.path(kind, isClusterScoped(kind) ? undefined : namespace, name);
+    // kubectl's words for a kind the server does not know.
+    if (path === null)
+      throw new KubectlError(`the server doesn't have a resource type "${resourceName(kind)}"`);
+    return await client.get(query?.size ? `${path}?${query}` : path);
   } catch (error) {
-    if (error instanceof ApiUnreachableError) {
-      throw new ClusterProblemError(apiUnreachable(ctx.lab, error.message));
-    }
+    if (error instanceof ApiUnreachableError) return null;
     throw error;
   }
-  // kubectl's words for a kind the server does not know.
-  if (path === null)
-    throw new KubectlError(`the server doesn't have a resource type "${resourceName(kind)}"`);
-  return path;
+}
+
+/** As kubectl shows objects: without metadata.managedFields (kubectl's --show-managed-fields=false). */
+function asKubectlShows(object: KubeObject): KubeObject {
+  const metadata = object.metadata as Record<string, unknown> | undefined;
+  if (metadata && 'managedFields' in metadata) delete metadata.managedFields;
+  return object;
 }
 
 function statusMessage(response: ApiResponse): string {
@@ -156,9 +153,9 @@ export async function getObject(
   namespace?: string,
 ): Promise<KubeObject | null> {
   const client = await kubeApiFor(ctx.config);
-  if (client) {
-    const response = await apiGet(ctx, client, await apiPath(ctx, client, kind, namespace, name));
-    if (response.status === 200) return response.body as KubeObject;
+  const response = client ? await apiRead(client, kind, namespace, name) : null;
+  if (response) {
+    if (response.status === 200) return asKubectlShows(response.body as KubeObject);
     if (response.status === 404) return null;
     throw new KubectlError(statusMessage(response));
   }
@@ -183,21 +180,18 @@ export async function listObjects(
   options: { namespace?: string; selector?: string; fieldSelector?: string },
 ): Promise<KubeObject[]> {
   const client = await kubeApiFor(ctx.config);
-  if (client) {
-    const query = new URLSearchParams();
-    if (options.selector) query.set('labelSelector', options.selector);
-    if (options.fieldSelector) query.set('fieldSelector', options.fieldSelector);
-    const path = await apiPath(ctx, client, kind, options.namespace);
-    const response = await apiGet(ctx, client, query.size ? `${path}?${query}` : path);
+  const query = new URLSearchParams();
+  if (options.selector) query.set('labelSelector', options.selector);
+  if (options.fieldSelector) query.set('fieldSelector', options.fieldSelector);
+  const response = client ? await apiRead(client, kind, options.namespace, undefined, query) : null;
+  if (response) {
     if (response.status !== 200) throw new KubectlError(statusMessage(response));
     const list = response.body as { kind?: string; apiVersion?: string; items?: KubeObject[] };
     // The API leaves kind and apiVersion off list items; kubectl (and so the judges) has them.
     const itemKind = list.kind?.replace(/List$/, '') ?? kind;
-    return (list.items ?? []).map((item) => ({
-      kind: itemKind,
-      apiVersion: list.apiVersion,
-      ...item,
-    }));
+    return (list.items ?? []).map((item) =>
+      asKubectlShows({ kind: itemKind, apiVersion: list.apiVersion, ...item }),
+    );
   }
   const args = [
     '--request-timeout=20s',
