@@ -50,6 +50,12 @@ import { ProgressReportAnswerSchema } from './schemas/report.ts';
 import { TopologyRequestSchema, TopologySchema } from './schemas/topology.ts';
 import { TraceSchema } from './schemas/trace.ts';
 import { TraceRequestSchema } from './schemas/trace-request.ts';
+import {
+  TraceCountsSchema,
+  TraceWatchRefSchema,
+  TraceWatchRequestSchema,
+  TraceWatchSchema,
+} from './schemas/trace-watch.ts';
 import type { Caller } from './caller.ts';
 
 interface MethodSpec<I extends z.ZodType, O extends z.ZodType> {
@@ -137,6 +143,10 @@ export const labApiContract = {
      * limits (Electron IPC has none; the WebSocket client waits 60 s).
      */
     trace: method(TraceRequestSchema, TraceSchema),
+    /** Live: bounded captures (5 min) on a shown trace's hops, to light them as packets pass. */
+    watchTrace: method(TraceWatchRequestSchema, TraceWatchSchema),
+    traceCounts: method(TraceWatchRefSchema, TraceCountsSchema),
+    unwatchTrace: method(TraceWatchRefSchema, z.object({ ok: z.boolean() })),
   },
   files: {
     /** The learner folders of a lab: each node's home and /mnt, and the dynamic PV folder. */

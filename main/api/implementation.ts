@@ -18,6 +18,7 @@ import { listFolder, listRoots, readTextFile, writeTextFile } from '../files/fil
 import { existingLabConfig } from '../lab/state.ts';
 import { collectTopology } from '../lab/topology/collect.ts';
 import { traceRequest } from '../trace/trace.ts';
+import { startTraceWatch, stopTraceWatch, traceWatchCounts } from '../trace/live.ts';
 import { PreviewManager } from '../preview/preview-manager.ts';
 import { scenarioViews } from './scenario-views.ts';
 import { describeBundleFile, foundBundles } from './bundle-actions.ts';
@@ -190,6 +191,12 @@ export function createLabApi(services: LabServices): LabImplementation {
           ...(port === undefined ? {} : { port }),
           probe: probe === true,
         }),
+      watchTrace: async ({ lab, trace }) => startTraceWatch(await requireEngine(), lab, trace),
+      traceCounts: async ({ lab, id }) => traceWatchCounts(await requireEngine(), lab, id),
+      unwatchTrace: async ({ lab, id }) => {
+        await stopTraceWatch(await requireEngine(), lab, id);
+        return { ok: true };
+      },
     },
     files: {
       roots: async ({ lab }) => listRoots(await existingLabConfig(lab)),

@@ -43,7 +43,7 @@ async function sh(
 }
 
 /** `[packets:bytes] -A CHAIN …` lines → packets by rule text. */
-function counters(save: string): Map<string, number> {
+export function counters(save: string): Map<string, number> {
   const map = new Map<string, number>();
   for (const line of save.split('\n')) {
     const match = /^\[(\d+):\d+\] (-A .*)$/.exec(line.trim());
@@ -52,7 +52,7 @@ function counters(save: string): Map<string, number> {
   return map;
 }
 
-function hopKey(hop: TraceHop): string | null {
+export function hopKey(hop: TraceHop): string | null {
   if (!hop.interface || !hop.node) return null;
   if (hop.netns.startsWith('pod ')) return `${hop.netns}:${hop.interface}`;
   return `${hop.node}:${hop.interface}`;

@@ -12,6 +12,8 @@ import { applyManifest, kubectlOk } from '../lab/cluster.ts';
 import { labDown } from '../lab/down.ts';
 import { existingLabConfig } from '../lab/state.ts';
 import { labUp } from '../lab/up.ts';
+import { nodeSh } from '../lab/node-exec.ts';
+import { startTraceWatch, stopTraceWatch, traceWatchCounts } from './live.ts';
 import { traceRequest } from './trace.ts';
 
 const client = docker();
@@ -114,6 +116,44 @@ describe('kubelab trace --probe on a real lab', () => {
     expect(trace.endpoints[0]?.node).toBe('worker2');
     expect(trace.probe?.conntrack).toMatch(/dport=8080 .*src=10\.\d+\.\d+\.\d+ dst=\S+ sport=80 /);
     expectProven(trace);
+  });
+
+  it("Live: the learner's own requests light every counted hop, and stopping removes the captures", async () => {
+    const trace = await traceRequest(client, lab, 'client', 'far:8080');
+    const watch = await startTraceWatch(client, lab, trace);
+    expect(watch.hops.length).toBeGreaterThanOrEqual(4);
+    // tcpdump needs a moment to attach before the requests go.
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    const config = await existingLabConfig(lab);
+    for (let i = 0; i < 3; i++) {
+      await kubectlOk(client, config, [
+        'exec',
+        'client',
+        '--',
+        'wget',
+        '-q',
+        '-O',
+        '/dev/null',
+        'http://far:8080/',
+      ]);
+    }
+    const { counts, ended } = await traceWatchCounts(client, lab, watch.id);
+    expect(ended).toBe(false);
+    for (const hop of watch.hops) {
+      expect(
+        counts[hop],
+        `${trace.hops[hop]?.action} on ${trace.hops[hop]?.node} ${trace.hops[hop]?.interface}`,
+      ).toBeGreaterThanOrEqual(3);
+    }
+    await stopTraceWatch(client, lab, watch.id);
+    for (const node of config.nodes) {
+      const left = await nodeSh(
+        client,
+        node.container,
+        'pgrep -c tcpdump || true; ls /tmp/kubelab-live 2>/dev/null | wc -l',
+      );
+      expect(left.trim().split('\n').map(Number)).toEqual([0, 0]);
+    }
   });
 
   it('node → NodePort: the endpoint kube-proxy really picked, masqueraded when it leaves the node', async () => {

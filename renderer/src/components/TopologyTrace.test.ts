@@ -135,4 +135,40 @@ describe('Trace on the Topology pane', () => {
     );
     expect(screen.queryByTestId('trace-hops')).toBeNull();
   });
+
+  it('Live lights the hops whose counters moved, and stops the captures when switched off', async () => {
+    const counts = [
+      { counts: TRACE.hops.map((_, i) => (i === 0 ? 0 : null)), ended: false },
+      { counts: TRACE.hops.map((_, i) => (i === 0 ? 3 : null)), ended: false },
+    ];
+    const watchTrace = vi.fn(() => Promise.resolve({ id: 'w1', seconds: 300, hops: [0] }));
+    const traceCounts = vi.fn(() => Promise.resolve(counts.shift() ?? { counts: [], ended: true }));
+    const unwatchTrace = vi.fn(() => Promise.resolve({ ok: true }));
+    fakeWindowApi({
+      topology: {
+        get: vi.fn(() => Promise.resolve(topology)),
+        trace: vi.fn(() => Promise.resolve(TRACE)),
+        watchTrace,
+        traceCounts,
+        unwatchTrace,
+      },
+    });
+    render(TopologyView, { client: await labApi(), lab: 'ui', intervalMs: 60_000 });
+    await screen.findByTestId('topology-svg');
+    await userEvent.selectOptions(screen.getByTestId('trace-from'), FROM);
+    await userEvent.selectOptions(screen.getByTestId('trace-to'), 'httpd.default:80');
+    await userEvent.click(screen.getByTestId('trace-run'));
+    await screen.findByTestId('trace-hops');
+    await userEvent.click(screen.getByTestId('trace-live-switch'));
+    expect(watchTrace).toHaveBeenCalledWith({ lab: 'ui', trace: TRACE });
+    // The second read has hop 1 up from 0 to 3: lit in the list and over the picture.
+    await vi.waitFor(() => expect(screen.getByTestId('trace-hop-1').className).toContain('lit'), {
+      timeout: 5_000,
+    });
+    expect(screen.getByTestId('trace-hop-live-1').textContent).toBe('3 packets live');
+    expect(document.querySelector('[data-testid="trace-overlay"] .mark.lit')).not.toBeNull();
+    await userEvent.click(screen.getByTestId('trace-live-switch'));
+    await vi.waitFor(() => expect(unwatchTrace).toHaveBeenCalledWith({ lab: 'ui', id: 'w1' }));
+    expect(screen.getByTestId('trace-hop-1').className).not.toContain('lit');
+  }, 15_000);
 });
