@@ -27,8 +27,16 @@
 # 1.8 min · drills --short (5 drills) 0.8 min · conformance --short 2.9 min · bench 2.4 min ·
 # e2e 6.2 min (13 specs; new: authoring, trace panel). Cold adds the image build (≈ 27 min) and
 # the e2e.test build: ≈ 70 min cold, inside the 90.
+# Measured again in `.ci/run` on a clean clone of 018c647, warm machine, 2026-12-03 (2687 s = 44.8
+# min): lint + typecheck + build + dist:check 2.9 min · unit + integration 16.3 min (168 files; the
+# machine also ran unit tests beside it) · clean-engine proof 12.0 min · offline proof 1.6 min ·
+# drills --short 0.9 min · conformance --short 2.9 min · bench 2.3 min · e2e 5.9 min. Added after
+# it: the lab-io reads test (1-node lab, ≈ 0.5 min), the Live trace case (+5 s), the images-add
+# test (1-node lab, ≈ 0.7 min, in that run already) and six more bench figures (≈ +0.3 min).
+# Cold adds the image build (≈ 27 min) and ≈ 3 min of e2e.test build: ≈ 76 min cold, inside 90.
 # Not in here (tagged long runs, figures in README): `npm run drills` (every fault drill),
-# `npm run conformance` (the whole default focus, 193 specs).
+# `npm run conformance` (the whole default focus, 193 specs: 190 passed, 3 SCTP skipped, 28.6 min
+# on 2026-12-03).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 start=$(date +%s)
