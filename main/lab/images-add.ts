@@ -6,7 +6,7 @@
 import { stat } from 'node:fs/promises';
 import type Docker from 'dockerode';
 import { LabError } from '../api/errors.ts';
-import { recordAddedImages } from '../images/added.ts';
+import { addedHosts, recordAddedImages } from '../images/added.ts';
 import type { AddedImage } from '../images/added.ts';
 import { archiveImages, pushArchive } from '../images/archive-push.ts';
 import type { ArchiveImage } from '../images/archive-push.ts';
@@ -125,9 +125,7 @@ export async function addImages(
   });
   await recordAddedImages(added);
   // Running labs learn about a new registry host now; stopped or paused ones when they start.
-  const hosts = [
-    ...new Set(added.map((image) => image.host).filter((host) => host !== 'docker.io')),
-  ];
+  const hosts = addedHosts(added);
   const mirroredInto: string[] = [];
   if (hosts.length) {
     const nodes = await client.listContainers({

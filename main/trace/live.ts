@@ -10,9 +10,8 @@ import type Docker from 'dockerode';
 import type { Trace } from '../api/schemas/trace.ts';
 import { LabError } from '../api/errors.ts';
 import type { LabConfig } from '../lab/config.ts';
-import { execInContainer } from '../lab/node-exec.ts';
 import { labTraceIo } from './lab-io.ts';
-import { counters, hopKey } from './probe.ts';
+import { counters, hopKey, sh as probeSh } from './probe.ts';
 
 export const WATCH_SECONDS = 300;
 const WATCH_PACKETS = 100_000;
@@ -37,19 +36,13 @@ interface Watch {
 
 const watches = new Map<string, Watch>();
 
-async function sh(
+/** A script on a node, bounded at 20 s (each is a quick start, read or kill). */
+const sh = (
   client: Docker,
   config: LabConfig,
   node: string,
   script: string,
-): Promise<{ code: number; out: string }> {
-  const spec = config.nodes.find((n) => n.name === node);
-  if (!spec) return { code: 127, out: '' };
-  const result = await execInContainer(client, spec.container, ['bash', '-c', script], {
-    timeoutMs: 20_000,
-  });
-  return { code: result.exitCode, out: result.stdout };
-}
+): Promise<{ code: number; out: string }> => probeSh(client, config, node, script, 20_000);
 
 /** pcap filter: TCP toward the trace's target or any of its endpoints (after DNAT). */
 export function destinationFilter(trace: Trace): string {

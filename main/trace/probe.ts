@@ -27,7 +27,8 @@ interface CapturePoint {
   key: string;
 }
 
-async function sh(
+/** A bash script on a lab node by name: its exit code and stdout (127 for a node not there). */
+export async function sh(
   client: Docker,
   config: LabConfig,
   node: string,
