@@ -4,7 +4,11 @@
 import type Docker from 'dockerode';
 import type { LabConfig } from '../config.ts';
 import { controlPlane } from '../config.ts';
-import { corednsConfigMap } from '../addons/coredns.ts';
+import {
+  corednsAddonManifest,
+  corednsConfigMap,
+  READINESS_PERIOD_SECONDS,
+} from '../addons/coredns.ts';
 import { networkPolicyManifests } from '../addons/network-policy.ts';
 import { storageManifests } from '../addons/storage.ts';
 import { applyManifest, kubectlOk } from '../cluster.ts';
@@ -50,16 +54,18 @@ export function corefileChanged(applyOutput: string): boolean {
  * kubeadm's CoreDNS add-on (Deployment, Service, RBAC) with the lab's offline Corefile
  * (addons/coredns.ts) put in place first: kubeadm's default forwards to the node's resolver —
  * the lab gateway, i.e. out of the lab — and its `loop` probe went there the moment CoreDNS
- * started. kubeadm keeps a Corefile that is not its own default. (kubeadm init skips this
- * add-on for that reason, see kubeadm-config.ts.)
+ * started. kubeadm prints its manifests and kubelab applies them with its own changes, so the
+ * Deployment is created once, as it stays. (kubeadm init skips this add-on for that reason,
+ * see kubeadm-config.ts.)
  */
 export async function installCoreDns(client: Docker, config: LabConfig): Promise<void> {
   await applyManifest(client, config, corednsConfigMap());
-  await nodeSh(
+  const printed = await nodeSh(
     client,
     controlPlane(config).container,
-    'kubeadm init phase addon coredns --config /kind/kubeadm.yaml',
+    'kubeadm init phase addon coredns --print-manifest --config /kind/kubeadm.yaml',
   );
+  await applyManifest(client, config, corednsAddonManifest(printed));
 }
 
 const REPAIRS: Record<
@@ -90,7 +96,11 @@ const REPAIRS: Record<
 const COREDNS_READINESS_PATCH = {
   spec: {
     template: {
-      spec: { containers: [{ name: 'coredns', readinessProbe: { periodSeconds: 1 } }] },
+      spec: {
+        containers: [
+          { name: 'coredns', readinessProbe: { periodSeconds: READINESS_PERIOD_SECONDS } },
+        ],
+      },
     },
   },
 };
@@ -161,7 +171,8 @@ export async function ensureAddons(
   }
   // kubeadm's CoreDNS probes readiness every 10 s, so a started lab waited up to 10 s for DNS
   // that was already answering (measured by `kubelab bench`: exactly 10.0 s of a warm start).
-  // Patched once; later starts see "no change" and roll nothing.
+  // installCoreDns creates it with the short period already; this patch brings labs created
+  // before that to it, once. Everywhere else it is "no change" and rolls nothing.
   await kubectlOk(client, config, [
     '-n',
     'kube-system',
