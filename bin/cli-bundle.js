@@ -102,6 +102,34 @@ function prune(dir, keep) {
   }
 }
 
+/**
+ * esbuild's options for the CLI bundle in `outdir`: the same for the cache here and for the
+ * copy an installer carries (`node bin/cli-bundle.js --out out/cli`, run by `npm run build`).
+ */
+export function buildOptions(outdir) {
+  return {
+    absWorkingDir: ROOT,
+    entryPoints: { index: ENTRY },
+    outdir,
+    bundle: true,
+    platform: 'node',
+    target: 'node20.19',
+    format: 'esm',
+    // Each verb's implementation is its own chunk, imported only when the verb runs.
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
+    // Packages (dockerode with its optional native ssh2/cpu-features, node-pty, electron)
+    // resolve from node_modules at run time, as they do under tsx — in an installed app, from
+    // the node_modules inside app.asar, next to out/cli.
+    packages: 'external',
+    // Stack traces of unexpected errors name the .ts sources (maps are read only if enabled).
+    sourcemap: 'linked',
+    sourcesContent: false,
+    metafile: true,
+    logLevel: 'silent',
+  };
+}
+
 async function build(dir) {
   /** @type {typeof import('esbuild')} */
   let esbuild;
@@ -121,26 +149,7 @@ async function build(dir) {
   }
   const started = Date.now();
   try {
-    const result = await esbuild.build({
-      absWorkingDir: ROOT,
-      entryPoints: { index: ENTRY },
-      outdir: temp,
-      bundle: true,
-      platform: 'node',
-      target: 'node20.19',
-      format: 'esm',
-      // Each verb's implementation is its own chunk, imported only when the verb runs.
-      splitting: true,
-      chunkNames: 'chunks/[name]-[hash]',
-      // Packages (dockerode with its optional native ssh2/cpu-features, node-pty, electron)
-      // resolve from node_modules at run time, as they do under tsx.
-      packages: 'external',
-      // Stack traces of unexpected errors name the .ts sources (maps are read only if enabled).
-      sourcemap: 'linked',
-      sourcesContent: false,
-      metafile: true,
-      logLevel: 'silent',
-    });
+    const result = await esbuild.build(buildOptions(temp));
     const inputs = Object.keys(result.metafile.inputs).sort();
     const stamp = stampOf(inputs);
     const final = join(dir, stamp);
@@ -169,4 +178,19 @@ async function build(dir) {
 export async function cliBundle() {
   const dir = cacheDir();
   return cachedEntry(dir) ?? (await build(dir));
+}
+
+// `node bin/cli-bundle.js --out DIR`: the bundle into DIR (emptied first), for installers.
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const at = process.argv.indexOf('--out');
+  const out = at > 0 ? process.argv[at + 1] : undefined;
+  if (!out) {
+    console.error('usage: node bin/cli-bundle.js --out DIR');
+    process.exit(2);
+  }
+  const outdir = resolve(out);
+  rmSync(outdir, { recursive: true, force: true });
+  const esbuild = await import('esbuild');
+  await esbuild.build({ ...buildOptions(outdir), metafile: false, logLevel: 'warning' });
+  console.log(`kubelab CLI bundled into ${outdir}`);
 }

@@ -47,6 +47,7 @@ export const LAYERS = [
       'checker/',
       'bundle/',
       'learner/',
+      'install/',
     ],
   },
   {

@@ -1,7 +1,7 @@
 // Where kubelab keeps things on the learner's disk. KUBELAB_HOME overrides the default so tests
 // and several checkouts can keep their state apart.
 import { homedir } from 'node:os';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -41,12 +41,23 @@ function isKubelabRoot(dir: string): boolean {
 
 /**
  * Where scenarios/ and lab-images/ live: the app root in a checkout; in an installed app,
- * Electron's resources folder, because the installer carries them as extraResources next to
- * app.asar (not inside it) so the main process and `docker build` read them as plain files.
+ * Electron's resources folder — the parent of the app root, which is `resources/app.asar` (or
+ * `resources/app`, the unpacked form Electron also runs) — because the installer carries them
+ * as extraResources next to it (not inside it) so the main process and `docker build` read them
+ * as plain files. Taken from the path, not from `process.resourcesPath`, because the `kubelab`
+ * command of an installed app runs as Electron-as-node, where that may not be set.
  */
 export function resourcesRoot(): string {
+  return installedResources() ?? appRoot();
+}
+
+/** An installed app's resources folder (see resourcesRoot); null in a checkout. */
+export function installedResources(): string | null {
   const root = appRoot();
-  const resourcesPath = (process as { resourcesPath?: string }).resourcesPath;
-  const packaged = /[\\/]app\.asar$/.test(root);
-  return packaged && resourcesPath ? resourcesPath : root;
+  return isInstalledAppRoot(root) ? dirname(root) : null;
+}
+
+function isInstalledAppRoot(root: string): boolean {
+  if (/[\\/]app\.asar$/.test(root)) return true;
+  return /[\\/]resources[\\/]app$/.test(root) && existsSync(join(dirname(root), 'lab-images'));
 }

@@ -19,6 +19,8 @@ command -v mmdebstrap >/dev/null 2>&1 || missing+=(mmdebstrap)
 $with_chromium && { [ -x /usr/bin/chromium ] || missing+=(chromium); }
 # The tests also drive a lab with the official Python client, as k9s-style tools would.
 $with_chromium && { /usr/bin/python3 -c 'import kubernetes' 2>/dev/null || missing+=(python3-kubernetes); }
+# …and compile the Windows installer's PATH script with NSIS, the compiler electron-builder runs.
+$with_chromium && { command -v makensis >/dev/null 2>&1 || missing+=(nsis); }
 
 if [ ${#missing[@]} -gt 0 ]; then
   if is_debian_root; then

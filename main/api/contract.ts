@@ -56,6 +56,7 @@ import {
   TraceWatchRequestSchema,
   TraceWatchSchema,
 } from './schemas/trace-watch.ts';
+import { CommandInstalledSchema, CommandStatusSchema } from './schemas/command.ts';
 import type { Caller } from './caller.ts';
 
 interface MethodSpec<I extends z.ZodType, O extends z.ZodType> {
@@ -160,6 +161,12 @@ export const labApiContract = {
   preview: {
     /** A loopback URL that shows a Service's HTTP answer, proxied through the lab. */
     open: method(PreviewOpenSchema, PreviewOpenedSchema),
+  },
+  app: {
+    /** The `kubelab` command: on PATH or not, and whether the app offers to install it. */
+    command: method(none, CommandStatusSchema),
+    /** Installs it as offered (macOS, AppImage); refuses to replace what is not kubelab's. */
+    installCommand: method(none, CommandInstalledSchema),
   },
   operations: {
     /** Every long operation still running (or just finished): lets a late screen catch up. */

@@ -132,6 +132,10 @@ export const ERROR_CODES = {
   UI_NOT_BUILT: {},
   UI_BUILD_FAILED: {},
   DIST_FAILED: {},
+  /** Installing the `kubelab` command from the app: nothing to install from here. */
+  COMMAND_NOT_OFFERED: {},
+  /** …or a file that is not kubelab's is where the command would go. */
+  COMMAND_PATH_TAKEN: {},
 } as const satisfies Record<string, ErrorCodeSpec>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

@@ -27,6 +27,7 @@ import { loadWorkshopBundle } from '../bundle/load.ts';
 import { stepLiveValues } from '../checker/live-values.ts';
 import { scenarioById } from '../scenarios/by-id.ts';
 import { labProgressReport } from '../learner/lab-report.ts';
+import { commandStatus, installCommand } from '../install/cli-command.ts';
 import {
   checkForUi,
   openStep,
@@ -207,6 +208,10 @@ export function createLabApi(services: LabServices): LabImplementation {
     },
     preview: {
       open: (request) => services.previews.open(request),
+    },
+    app: {
+      command: () => Promise.resolve(commandStatus()),
+      installCommand: () => installCommand(),
     },
     operations: {
       list: () => Promise.resolve(services.operations.list()),

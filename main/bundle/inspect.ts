@@ -5,7 +5,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { Readable } from 'node:stream';
 import tar from 'tar-stream';
-import { kubelabHome } from '../paths.ts';
+import { installedResources, kubelabHome } from '../paths.ts';
 import type { WorkshopManifest } from './manifest.ts';
 import { MANIFEST_ENTRY, checkManifest } from './manifest.ts';
 import { SIGNATURE_ENTRY, checkSignature } from './signature.ts';
@@ -109,8 +109,8 @@ export async function readBundleManifest(
 export function bundleSearchFolders(): string[] {
   const folders: string[] = [];
   if (process.env.KUBELAB_BUNDLE_DIR) folders.push(resolve(process.env.KUBELAB_BUNDLE_DIR));
-  const resourcesPath = (process as { resourcesPath?: string }).resourcesPath;
-  if (resourcesPath) folders.push(join(resourcesPath, 'bundle'));
+  const resources = installedResources();
+  if (resources) folders.push(join(resources, 'bundle'));
   if (process.env.APPIMAGE) folders.push(resolve(process.env.APPIMAGE, '..'));
   folders.push(join(kubelabHome(), 'bundles'));
   return [...new Set(folders)];

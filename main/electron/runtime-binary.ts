@@ -5,10 +5,16 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { installedResources } from '../paths.ts';
 
-export type ElectronBinary = { path: string } | { missing: string };
+/** `app`: the binary is an installed kubelab app, which runs its own app.asar with no argument. */
+export type ElectronBinary = { path: string; app?: boolean } | { missing: string };
 
 export function electronBinary(): ElectronBinary {
+  // The `kubelab` command of an installed app is that app's binary run as Node.js
+  // (packaging/cli/kubelab): the window is the same binary without ELECTRON_RUN_AS_NODE.
+  if (process.env.ELECTRON_RUN_AS_NODE === '1' && installedResources())
+    return { path: process.execPath, app: true };
   let packageDir: string;
   try {
     packageDir = dirname(createRequire(import.meta.url).resolve('electron/package.json'));

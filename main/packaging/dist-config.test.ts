@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { distConfig, parseDistArgs } from './dist-config.ts';
+import { debScripts, distConfig, parseDistArgs, withDebScripts } from './dist-config.ts';
 
 describe('npm run dist arguments', () => {
   it('takes --with-bundle FILE (both spellings), --dry-run, --skip-build and passes the rest on', () => {
@@ -38,5 +38,35 @@ describe('the packaging configuration', () => {
 
   it('is the yml unchanged without a bundle', () => {
     expect(distConfig(base, undefined)).toBe(base);
+  });
+});
+
+describe("the deb package's scripts", () => {
+  const scripts = debScripts('#!/bin/bash\nln -sf a b\n\n', '#!/bin/bash\nrm -f b\n');
+
+  it("keep electron-builder's own script first, then link the command", () => {
+    expect(scripts.afterInstall.startsWith('#!/bin/bash\nln -sf a b\n')).toBe(true);
+    expect(scripts.afterInstall).toContain(
+      "ln -sf '/opt/${sanitizedProductName}/resources/bin/kubelab' '/usr/bin/kubelab'",
+    );
+  });
+
+  it('remove only a link this package made', () => {
+    expect(scripts.afterRemove.startsWith('#!/bin/bash\nrm -f b\n')).toBe(true);
+    expect(scripts.afterRemove).toContain(
+      `if [ "$(readlink '/usr/bin/kubelab' 2>/dev/null)" = '/opt/\${sanitizedProductName}/resources/bin/kubelab' ]; then`,
+    );
+  });
+
+  it('go into the deb section, next to what the yml has there', () => {
+    const config = withDebScripts(
+      { appId: 'x', deb: { priority: 'optional' } },
+      { afterInstall: '/t/i.sh', afterRemove: '/t/r.sh' },
+    );
+    expect(config.deb).toEqual({
+      priority: 'optional',
+      afterInstall: '/t/i.sh',
+      afterRemove: '/t/r.sh',
+    });
   });
 });

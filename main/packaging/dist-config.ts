@@ -53,3 +53,41 @@ export function distConfig(base: BuilderConfig, bundle: string | undefined): Bui
     ],
   };
 }
+
+/** Where the `kubelab` command's launcher sits in an installed app (extraResources bin/). */
+export const CLI_LAUNCHER = 'resources/bin/kubelab';
+
+/**
+ * The deb package's maintainer scripts: electron-builder's own (its templates, passed in, so its
+ * links, sandbox and AppArmor steps stay exactly its own) with the `kubelab` command's link
+ * added — electron-builder takes one after-install script, so adding means replacing. The
+ * `${…}` names are electron-builder's, filled in when it writes the package.
+ */
+export function debScripts(
+  afterInstallTemplate: string,
+  afterRemoveTemplate: string,
+): { afterInstall: string; afterRemove: string } {
+  const target = `/opt/\${sanitizedProductName}/${CLI_LAUNCHER}`;
+  return {
+    afterInstall: `${afterInstallTemplate.trimEnd()}
+
+# kubelab: the \`kubelab\` command on every user's PATH (the launcher runs the app's own CLI).
+ln -sf '${target}' '/usr/bin/kubelab'
+`,
+    afterRemove: `${afterRemoveTemplate.trimEnd()}
+
+# kubelab: the command's link, only while it is still the one this package made.
+if [ "$(readlink '/usr/bin/kubelab' 2>/dev/null)" = '${target}' ]; then
+  rm -f '/usr/bin/kubelab'
+fi
+`,
+  };
+}
+
+/** The configuration with the deb scripts (written to files by the caller) in place. */
+export function withDebScripts(
+  base: BuilderConfig,
+  files: { afterInstall: string; afterRemove: string },
+): BuilderConfig {
+  return { ...base, deb: { ...base.deb, ...files } };
+}

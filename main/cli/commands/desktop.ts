@@ -17,6 +17,9 @@ export const run: VerbRun<typeof serveFlags> = async ({ values }) => {
     return serveUntilStopped(port);
   }
   ensureRendererBuilt((line) => console.error(line));
-  const child = spawn(electron.path, [appRoot()], { stdio: 'inherit' });
+  // Never inherited: the window's process must be Electron, not Node.js.
+  const env = { ...process.env };
+  delete env.ELECTRON_RUN_AS_NODE;
+  const child = spawn(electron.path, electron.app ? [] : [appRoot()], { stdio: 'inherit', env });
   return new Promise((resolve) => child.on('exit', (code) => resolve(code ?? 1)));
 };

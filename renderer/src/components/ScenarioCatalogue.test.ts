@@ -87,6 +87,23 @@ describe('ScenarioCatalogue', () => {
     ).toBeNull();
   });
 
+  it("opens on a workshop's scenarios: first, under their own heading", async () => {
+    fakeWindowApi({
+      scenarios: {
+        list: () =>
+          Promise.resolve([scenarios[0]!, { ...scenarios[2]!, origin: 'bundle' as const }]),
+        progress: () => Promise.resolve({}),
+      },
+    });
+    render(ScenarioCatalogue, { client: delegatingClient(), lab: 'ui2', onopen: vi.fn() });
+    const workshop = await screen.findByRole('list', { name: 'Your workshop' });
+    expect(within(workshop).getByTestId('catalogue-vol')).toBeTruthy();
+    const more = screen.getByRole('list', { name: 'More scenarios' });
+    expect(within(more).getByTestId('catalogue-pods')).toBeTruthy();
+    // In the page's order too: the workshop's list before the others.
+    expect(workshop.compareDocumentPosition(more) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+  });
+
   it('opens a scenario, saying whether it starts fresh', async () => {
     fakeWindowApi({
       scenarios: {
