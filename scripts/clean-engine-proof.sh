@@ -51,6 +51,10 @@ while [ $# -gt 0 ]; do
   esac
 done
 kubelab() { node bin/kubelab.js "$@"; }
+# The instructor's side has a home of its own, so the bundle carries exactly the added image below
+# (bundle create carries every image `kubelab images add` recorded in the home).
+instructor() { KUBELAB_HOME="$work/instructor-home" node bin/kubelab.js "$@"; }
+added_image=example.org/kubelab-proof/tool:1.0
 clean() { DOCKER_HOST="unix://$socket" KUBELAB_HOME="$work/learner-home" node bin/kubelab.js "$@"; }
 clean_docker() { DOCKER_HOST="unix://$socket" docker "$@"; }
 log() { printf '[clean-engine-proof] %s\n' "$*" >&2; }
@@ -151,8 +155,14 @@ log "second engine up ($(DOCKER_HOST="unix://$socket" docker version -f '{{.Serv
 kubelab bundle keygen --out "$work/key" >"$work/keygen.txt"
 fingerprint=$(sed -n 's/^fingerprint: \([0-9A-F ]*[0-9A-F]\).*/\1/p' "$work/keygen.txt" | sed 's/\x1b\[[0-9;]*m//g')
 [ -n "$fingerprint" ] || { log "FAIL: no fingerprint from bundle keygen: $(cat "$work/keygen.txt")"; exit 1; }
+# An image of the instructor's own under another registry's name (busybox retagged), added to the
+# lab registry and untagged again: only the registry holds it, and the bundle must carry it.
+busybox_ref=$(kubelab images list --json | node -e 'let s="";process.stdin.on("data",(d)=>(s+=d)).on("end",()=>console.log(JSON.parse(s).find((i)=>i.name==="busybox").ref))')
+docker tag "$busybox_ref" "$added_image"
+instructor images add "$added_image"
+docker rmi "$added_image" >/dev/null
 t=$(date +%s)
-kubelab bundle create "$bundle" "${create_args[@]}" --sign "$work/key/kubelab-signing.key"
+instructor bundle create "$bundle" "${create_args[@]}" --sign "$work/key/kubelab-signing.key"
 create_seconds=$(( $(date +%s) - t ))
 size=$(stat -c %s "$bundle")
 log "bundle create: $create_seconds s, $(( size / 1024 / 1024 )) MiB"
@@ -235,6 +245,17 @@ if [ "$run_verify" = 1 ]; then
   verify_status=0
   clean verify --lab "$lab" || verify_status=$?
   verify_seconds=$(( $(date +%s) - t ))
+  # The added image came with the bundle: a pod that names it pulls it from this engine's lab
+  # registry (inside the lab network, so the counters below include it) and runs.
+  if [ "$verify_status" = 0 ]; then
+    clean kubectl --lab "$lab" -- run proof-added --image="$added_image" --restart=Never \
+      --command -- sh -c 'echo added-image-ran' >/dev/null
+    clean kubectl --lab "$lab" -- wait pod/proof-added --for=jsonpath='{.status.phase}'=Succeeded --timeout=90s >/dev/null ||
+      { clean kubectl --lab "$lab" -- describe pod proof-added >&2; log "FAIL: the bundle's added image did not run"; exit 1; }
+    [ "$(clean kubectl --lab "$lab" -- logs proof-added)" = added-image-ran ] ||
+      { log "FAIL: the added image's pod did not say added-image-ran"; exit 1; }
+    log "a pod ran $added_image, which only the bundle brought to this engine"
+  fi
   fwd=$(fw_count FORWARD fwd)
   dns=$(fw_count INPUT dns)
   host=$(fw_count INPUT host)

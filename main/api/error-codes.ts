@@ -53,6 +53,10 @@ export const ERROR_CODES = {
   REGISTRY_PUSH_FAILED: {
     fix: 'Check free disk space (`docker system df`), then run `kubelab images add` again.',
   },
+  /** Reading an added image back out of the lab registry (for a bundle) failed. */
+  REGISTRY_READ_FAILED: {
+    fix: 'Add the image again (`kubelab images add NAME`), then create the bundle again.',
+  },
   IMAGES_MISSING: {},
   IMAGES_NOT_CURRENT: {},
   IMAGE_BUILD_FAILED: {

@@ -19,7 +19,17 @@ import type { LoadedScenario } from '../scenarios/load.ts';
 import { formatProblem, hasErrors } from '../scenarios/problems.ts';
 import type { BundleEntry, WorkshopManifest } from './manifest.ts';
 import { SIGNATURE_ENTRY, signManifest } from './signature.ts';
-import { IMAGES_ENTRY, MANIFEST_ENTRY, SCENARIOS_PREFIX, WORKSHOP_FORMAT } from './manifest.ts';
+import {
+  ADDED_IMAGES_ENTRY,
+  IMAGES_ENTRY,
+  MANIFEST_ENTRY,
+  SCENARIOS_PREFIX,
+  WORKSHOP_FORMAT,
+} from './manifest.ts';
+import type { AddedImage } from '../images/added.ts';
+import { IMAGE_CATALOG } from '../images/catalog.ts';
+import { exportRegistryImages } from '../images/registry-export.ts';
+import { withScratchRegistry } from '../lab/registry.ts';
 import { filesUnder, makeWorkDir, removeWorkDir } from './work-dir.ts';
 
 export type BundleProgress = (phase: string, percent: number, message: string) => void;
@@ -31,6 +41,8 @@ export interface CreateOptions {
   onProgress?: BundleProgress;
   /** An Ed25519 private key (PKCS#8 PEM) to sign the manifest with (`--sign KEY`). */
   signingKeyPem?: string;
+  /** Images added to the lab registry to carry (`kubelab images add`); none by default. */
+  addedImages?: readonly AddedImage[];
 }
 
 async function fileEntry(path: string, file: string): Promise<BundleEntry> {
@@ -68,10 +80,36 @@ async function requireClean(scenario: LoadedScenario): Promise<void> {
     });
 }
 
+/** Those of `names` under which the lab registry serves the lab's own workload images. */
+export function namesTheLabServes(names: readonly string[]): string[] {
+  const served = new Set(IMAGE_CATALOG.flatMap((spec) => spec.clusterNames));
+  return names.filter((name) => served.has(name));
+}
+
+/**
+ * An added image may not take a name the lab itself serves (busybox, nginx, … under their
+ * docker.io names): loaded at a workshop, it would replace the image every scenario runs.
+ */
+export function requireOwnNames(images: readonly { name: string }[]): void {
+  const taken = namesTheLabServes(images.map((image) => image.name));
+  if (taken.length)
+    throw new LabError(
+      'BAD_REQUEST',
+      `A bundle cannot carry ${taken.join(', ')}: the lab serves its own image under that name.`,
+      { fix: 'Add your image under a name of its own (kubelab images add SOURCE --as NAME:TAG).' },
+    );
+}
+
 export async function createWorkshopBundle(
   client: Docker,
   file: string,
-  { images, scenarios, onProgress = () => undefined, signingKeyPem }: CreateOptions,
+  {
+    images,
+    scenarios,
+    onProgress = () => undefined,
+    signingKeyPem,
+    addedImages = [],
+  }: CreateOptions,
 ): Promise<WorkshopManifest> {
   if (images.length === 0)
     throw new LabError('BAD_REQUEST', 'A bundle needs at least one image.', {
@@ -79,6 +117,7 @@ export async function createWorkshopBundle(
     });
   await requireWritableFolder(file);
   for (const scenario of scenarios) await requireClean(scenario);
+  requireOwnNames(addedImages);
   const work = await makeWorkDir('bundle-create');
   const partial = `${file}.partial`;
   try {
@@ -87,8 +126,18 @@ export async function createWorkshopBundle(
     const packed = await packImages(client, images, imagesFile, (message) =>
       onProgress('images', 10, message),
     );
-    onProgress('checksums', 60, 'hashing entries');
     const sources = new Map<string, string>([[IMAGES_ENTRY, imagesFile]]);
+    if (addedImages.length) {
+      onProgress('images', 50, `reading ${addedImages.length} added images from the lab registry`);
+      const addedFile = join(work, ADDED_IMAGES_ENTRY);
+      await withScratchRegistry(client, (base) =>
+        exportRegistryImages(base, addedImages, addedFile, (message) =>
+          onProgress('images', 55, message),
+        ),
+      );
+      sources.set(ADDED_IMAGES_ENTRY, addedFile);
+    }
+    onProgress('checksums', 60, 'hashing entries');
     for (const scenario of scenarios)
       for (const relative of await filesUnder(scenario.dir))
         sources.set(`${SCENARIOS_PREFIX}${scenario.id}/${relative}`, join(scenario.dir, relative));
@@ -104,6 +153,9 @@ export async function createWorkshopBundle(
       versions: { ...pinnedVersions() },
       images: packed.images.map(({ name, ref, imageId }) => ({ name, ref, imageId })),
       scenarios: scenarios.map(({ id, scenario }) => ({ id, title: scenario.title })),
+      ...(addedImages.length
+        ? { addedImages: addedImages.map(({ name, digest }) => ({ name, digest })) }
+        : {}),
       entries,
       requiredDiskBytes: entryBytes + imageBytes,
     };

@@ -6,12 +6,15 @@
 // each by one rename, replacing an earlier copy of the same scenario.
 import { createReadStream } from 'node:fs';
 import { mkdir, rename, rm, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { Transform, pipeline } from 'node:stream';
 import type Docker from 'dockerode';
 import { engineArch } from '../engine/arch.ts';
 import { LabError } from '../api/errors.ts';
 import { importVerifiedImages } from '../images/bundle.ts';
+import { archiveImages } from '../images/archive-push.ts';
+import { addImages } from '../lab/images-add.ts';
+import { namesTheLabServes } from './create.ts';
 import { defaultScenariosRoot, installedScenariosRoot, loadScenario } from '../scenarios/load.ts';
 import { formatProblem } from '../scenarios/problems.ts';
 import type { BundleProgress } from './create.ts';
@@ -63,6 +66,26 @@ async function requireFreeDisk(
       file,
       `loading it needs ${gib(manifest.requiredDiskBytes)} free disk and ${work} has ${gib(free)}`,
     );
+}
+
+/**
+ * The added images are pushed under the names their archive holds: those must be the names the
+ * (checksummed, maybe signed) manifest lists, and none the lab serves itself.
+ */
+async function requireAddedNames(file: string, verified: VerifiedBundle): Promise<void> {
+  const listed = new Set((verified.manifest.addedImages ?? []).map((image) => image.name));
+  const names = (await archiveImages(verified.addedImagesFile!)).flatMap(
+    (image) => image.RepoTags ?? [],
+  );
+  const unlisted = names.filter((name) => !listed.has(name));
+  if (unlisted.length)
+    throw refuseBundle(
+      file,
+      `its added images include ${unlisted.join(', ')}, which its manifest does not list`,
+    );
+  const taken = namesTheLabServes(names);
+  if (taken.length)
+    throw refuseBundle(file, `its added images would replace the lab's own ${taken.join(', ')}`);
 }
 
 /** Every unpacked scenario must load here before anything is imported. */
@@ -142,10 +165,22 @@ export async function loadWorkshopBundle(
       decideTrust,
     });
     await requireScenariosLoad(file, verified);
+    if (verified.addedImagesFile) await requireAddedNames(file, verified);
     onProgress('images', 50, `importing ${verified.manifest.images.length} images`);
     await importVerifiedImages(client, verified.images, file, (done, total) =>
-      onProgress('images', 50 + (done / total) * 45, 'importing images'),
+      onProgress('images', 50 + (done / total) * 40, 'importing images'),
     );
+    if (verified.addedImagesFile) {
+      // After the lab images: the registry that takes them is one of those images.
+      onProgress('images', 90, 'pushing the added images into the lab registry');
+      await addImages(
+        client,
+        verified.addedImagesFile,
+        undefined,
+        (message) => onProgress('images', 92, message),
+        `bundle ${basename(file)}`,
+      );
+    }
     onProgress('scenarios', 95, `installing ${verified.manifest.scenarios.length} scenarios`);
     const installedScenarios = await installScenarios(verified);
     const replacedBuiltIns = await builtInIds(installedScenarios);

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { WorkshopManifest } from './manifest.ts';
-import { WORKSHOP_FORMAT, checkManifest, isSafeEntryPath, scenarioOfEntry } from './manifest.ts';
+import {
+  WORKSHOP_FORMAT,
+  checkManifest,
+  describeManifest,
+  isSafeEntryPath,
+  scenarioOfEntry,
+} from './manifest.ts';
 
 const sha = 'a'.repeat(64);
 
@@ -73,6 +79,28 @@ describe('checkManifest', () => {
     );
     expect(why(manifest({ scenarios: [{ id: '../x', title: 'X' }] }))).toBe(
       'its manifest names a scenario with a bad id "../x"',
+    );
+  });
+});
+
+describe('added images in the manifest', () => {
+  const added = { path: 'registry-images.tar', bytes: 9, sha256: sha };
+  const names = [{ name: 'example.org/team/tool:1.0', digest: 'sha256:b' }];
+
+  it('accepts them with their entry, and says so in the description', () => {
+    const withAdded = manifest({ addedImages: names, entries: [...manifest().entries, added] });
+    expect(why(withAdded)).toBe('accepted');
+    expect(describeManifest(withAdded)).toContain(
+      'added images, for the lab registry (1): example.org/team/tool:1.0',
+    );
+  });
+
+  it('refuses names without their entry, and the entry without names', () => {
+    expect(why(manifest({ addedImages: names }))).toBe(
+      'its manifest names added images but lists no registry-images.tar',
+    );
+    expect(why(manifest({ entries: [...manifest().entries, added] }))).toBe(
+      'its manifest lists registry-images.tar but names no added images',
     );
   });
 });

@@ -8,6 +8,11 @@ export const MANIFEST_ENTRY = 'manifest.json';
 /** The lab images, in the format of `kubelab images pack` (itself a verified tar). */
 export const IMAGES_ENTRY = 'images.kubelab';
 export const SCENARIOS_PREFIX = 'scenarios/';
+/**
+ * Images added to the lab registry (`kubelab images add`), as a `docker save`-shaped tar whose
+ * image names are the ones pods use; `bundle load` pushes them into the learner's lab registry.
+ */
+export const ADDED_IMAGES_ENTRY = 'registry-images.tar';
 
 const Sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 in hex');
 
@@ -31,6 +36,8 @@ export const WorkshopManifestSchema = z
     versions: z.record(z.string(), z.string()),
     images: z.array(z.object({ name: z.string(), ref: z.string(), imageId: z.string() })),
     scenarios: z.array(z.object({ id: z.string(), title: z.string() })),
+    /** Added images it carries in ADDED_IMAGES_ENTRY: name and manifest digest (older bundles: none). */
+    addedImages: z.array(z.object({ name: z.string(), digest: z.string() })).optional(),
     entries: z.array(BundleEntrySchema).min(1),
     /** Free disk the load needs: unpacked entries while verifying plus the images' size. */
     requiredDiskBytes: z.number().int().nonnegative(),
@@ -88,10 +95,21 @@ export function checkManifest(
       return { ok: false, why: `its manifest lists an unsafe entry path "${entry.path}"` };
     if (seen.has(entry.path)) return { ok: false, why: `its manifest lists "${entry.path}" twice` };
     seen.add(entry.path);
-    if (entry.path !== IMAGES_ENTRY && scenarioOfEntry(entry.path) === undefined)
+    if (
+      entry.path !== IMAGES_ENTRY &&
+      entry.path !== ADDED_IMAGES_ENTRY &&
+      scenarioOfEntry(entry.path) === undefined
+    )
       return { ok: false, why: `its manifest lists an unknown entry "${entry.path}"` };
   }
   if (!seen.has(IMAGES_ENTRY)) return { ok: false, why: `its manifest lists no ${IMAGES_ENTRY}` };
+  if (Boolean(manifest.addedImages?.length) !== seen.has(ADDED_IMAGES_ENTRY))
+    return {
+      ok: false,
+      why: manifest.addedImages?.length
+        ? `its manifest names added images but lists no ${ADDED_IMAGES_ENTRY}`
+        : `its manifest lists ${ADDED_IMAGES_ENTRY} but names no added images`,
+    };
   for (const { id } of manifest.scenarios) {
     if (!/^[a-z0-9][a-z0-9-]*$/.test(id))
       return { ok: false, why: `its manifest names a scenario with a bad id "${id}"` };
@@ -112,6 +130,11 @@ export function describeManifest(manifest: WorkshopManifest): string {
       .join(', ')}`,
     `images (${manifest.images.length}): ${manifest.images.map((image) => image.name).join(', ')}`,
     `scenarios (${manifest.scenarios.length}): ${manifest.scenarios.map((s) => s.id).join(', ') || '-'}`,
+    ...(manifest.addedImages?.length
+      ? [
+          `added images, for the lab registry (${manifest.addedImages.length}): ${manifest.addedImages.map((image) => image.name).join(', ')}`,
+        ]
+      : []),
     `size ${gib(total)}; needs ${gib(manifest.requiredDiskBytes)} free disk to load`,
   ].join('\n');
 }

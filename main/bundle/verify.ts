@@ -11,7 +11,7 @@ import { LabError } from '../api/errors.ts';
 import type { VerifiedImages } from '../images/bundle.ts';
 import { digestStream, eachEntry, verifyImagesStream } from '../images/bundle.ts';
 import type { BundleEntry, WorkshopManifest } from './manifest.ts';
-import { IMAGES_ENTRY, MANIFEST_ENTRY, checkManifest } from './manifest.ts';
+import { ADDED_IMAGES_ENTRY, IMAGES_ENTRY, MANIFEST_ENTRY, checkManifest } from './manifest.ts';
 import { SIGNATURE_ENTRY, checkSignature } from './signature.ts';
 
 export function refuseBundle(file: string, why: string): LabError {
@@ -31,6 +31,8 @@ export interface VerifiedBundle {
   images: VerifiedImages;
   /** Where the scenario files were unpacked: `<dir>/<id>/…`. */
   scenariosDir: string;
+  /** The added images' archive (ADDED_IMAGES_ENTRY), checked; null when the bundle has none. */
+  addedImagesFile: string | null;
 }
 
 export interface VerifyOptions {
@@ -134,6 +136,9 @@ export async function verifyWorkshopStream(
         pipeline(stream, digest),
       ]);
       images = verified;
+    } else if (name === ADDED_IMAGES_ENTRY) {
+      // Pushed into the lab registry only after every entry checked out (load.ts).
+      await pipeline(stream, digest, createWriteStream(join(work, ADDED_IMAGES_ENTRY)));
     } else {
       const target = join(scenariosDir, name.slice(name.indexOf('/') + 1));
       await mkdir(dirname(target), { recursive: true });
@@ -165,5 +170,6 @@ export async function verifyWorkshopStream(
       throw refuseBundle(file, `${entry.path} does not match its checksum (corrupted)`);
   }
   if (!images) throw refuseBundle(file, `${IMAGES_ENTRY} is missing`);
-  return { manifest, signer: signer ?? null, images, scenariosDir };
+  const addedImagesFile = arrived.has(ADDED_IMAGES_ENTRY) ? join(work, ADDED_IMAGES_ENTRY) : null;
+  return { manifest, signer: signer ?? null, images, scenariosDir, addedImagesFile };
 }

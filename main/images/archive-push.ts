@@ -22,6 +22,12 @@ const ArchiveManifestSchema = z
       Config: z.string().min(1),
       RepoTags: z.array(z.string()).nullish(),
       Layers: z.array(z.string().min(1)),
+      /**
+       * kubelab's own (registry-export.ts): the registry manifest's exact bytes and type, put
+       * as they are so the image keeps its digest. Docker's archives have none.
+       */
+      Manifest: z.string().min(1).optional(),
+      ManifestMediaType: z.string().min(1).optional(),
     }),
   )
   .min(1);
@@ -123,8 +129,9 @@ export async function pushArchive(
   targets: (image: ArchiveImage) => Array<{ repository: string; tag: string }>,
   onProgress: (message: string) => void,
 ): Promise<Map<string, string>> {
-  const wanted = new Set(images.flatMap((image) => [image.Config, ...image.Layers]));
-  const configs = new Set(images.map((image) => image.Config));
+  const manifests = new Set(images.flatMap((image) => (image.Manifest ? [image.Manifest] : [])));
+  const wanted = new Set(images.flatMap((image) => [image.Config, ...image.Layers, ...manifests]));
+  const configs = new Set([...images.map((image) => image.Config), ...manifests]);
   // Blobs are uploaded under the first target's repository; the registry mounts nothing across
   // repositories on its own, so each further repository gets the same bytes again below.
   const firstRepo = targets(images[0]!)[0]!.repository;
@@ -164,6 +171,22 @@ export async function pushArchive(
     for (const { repository, tag } of targets(image)) {
       if (repository !== firstRepo) await copyBlobs(file, registry, repository, image, resolve);
       const configBlob = await uploadBlob(registry, repository, bufferStream(config));
+      const kept = image.Manifest ? configBytes.get(resolve(image.Manifest)) : undefined;
+      if (image.Manifest && !kept)
+        throw badArchive(file, `its manifest ${image.Manifest} is missing`);
+      if (kept && image.ManifestMediaType) {
+        pushed.set(
+          `${repository}:${tag}`,
+          await putManifest(
+            registry,
+            repository,
+            tag,
+            image.ManifestMediaType,
+            kept.toString('utf8'),
+          ),
+        );
+        continue;
+      }
       const manifest = JSON.stringify({
         schemaVersion: 2,
         mediaType: OCI_MANIFEST,

@@ -2,6 +2,7 @@
 // upload a blob (streamed, its digest computed on the way), then put a manifest under a tag.
 import { createHash } from 'node:crypto';
 import { Readable, Transform } from 'node:stream';
+import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { LabError } from '../api/errors.ts';
 
 export interface PushedBlob {
@@ -104,4 +105,79 @@ export async function manifestDigest(
   } catch {
     return null;
   }
+}
+
+const SINGLE_MANIFESTS = [
+  'application/vnd.oci.image.manifest.v1+json',
+  'application/vnd.docker.distribution.manifest.v2+json',
+];
+const INDEXES = [
+  'application/vnd.oci.image.index.v1+json',
+  'application/vnd.docker.distribution.manifest.list.v2+json',
+];
+
+export interface Descriptor {
+  mediaType?: string;
+  digest: string;
+  size: number;
+}
+
+/** One image's manifest as the registry holds it: its config and layers, and its exact bytes. */
+export interface ImageManifest {
+  config: Descriptor;
+  layers: Descriptor[];
+  mediaType: string;
+  /** As served: its SHA-256 is the digest pods and the record name. */
+  bytes: Buffer;
+}
+
+function readFailed(what: string, detail: string): LabError {
+  return new LabError(
+    'REGISTRY_READ_FAILED',
+    `The lab registry could not give ${what}: ${detail}.`,
+  );
+}
+
+/**
+ * The single-platform manifest under `repository:tag`. An index (several platforms) is refused:
+ * kubelab puts only single images there (`images add` pushes one platform).
+ */
+export async function readImageManifest(
+  base: string,
+  repository: string,
+  tag: string,
+): Promise<ImageManifest> {
+  const response = await fetch(`${base}/v2/${repository}/manifests/${tag}`, {
+    headers: { accept: [...SINGLE_MANIFESTS, ...INDEXES].join(', ') },
+    signal: AbortSignal.timeout(30_000),
+  });
+  if (!response.ok) throw readFailed(`${repository}:${tag}`, await refusal(response));
+  const type = (response.headers.get('content-type') ?? '').split(';')[0]!.trim();
+  if (INDEXES.includes(type))
+    throw readFailed(`${repository}:${tag}`, 'it is a multi-platform index, not one image');
+  const bytes = Buffer.from(await response.arrayBuffer());
+  let parsed: Partial<Pick<ImageManifest, 'config' | 'layers'>>;
+  try {
+    parsed = JSON.parse(bytes.toString('utf8')) as typeof parsed;
+  } catch {
+    parsed = {};
+  }
+  if (!parsed.config?.digest || !Array.isArray(parsed.layers))
+    throw readFailed(
+      `${repository}:${tag}`,
+      `its manifest (${type || 'no type'}) names no config and layers`,
+    );
+  return { config: parsed.config, layers: parsed.layers, mediaType: type, bytes };
+}
+
+/** A blob's bytes, streamed. */
+export async function readBlob(
+  base: string,
+  repository: string,
+  digest: string,
+): Promise<Readable> {
+  const response = await fetch(`${base}/v2/${repository}/blobs/${digest}`);
+  if (!response.ok || !response.body)
+    throw readFailed(`the blob ${digest} of ${repository}`, await refusal(response));
+  return Readable.fromWeb(response.body as WebReadableStream<Uint8Array>);
 }

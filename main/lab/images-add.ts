@@ -63,6 +63,8 @@ export async function addImages(
   source: string,
   asName: string | undefined,
   onProgress: (message: string) => void,
+  /** What the record says the images came from (a bundle names itself, not its work file). */
+  recordedSource: string = source,
 ): Promise<ImagesAddResult> {
   const as = asName === undefined ? null : parseImageRef(asName);
   const fromFile = await isFile(source);
@@ -102,7 +104,8 @@ export async function addImages(
           })),
         onProgress,
       );
-      for (const refs of targets.values()) for (const ref of refs) await record(ref, source);
+      for (const refs of targets.values())
+        for (const ref of refs) await record(ref, recordedSource);
       return results;
     }
     let inspected: Docker.ImageInspectInfo;
@@ -120,7 +123,7 @@ export async function addImages(
     const target = as ?? parseImageRef(source);
     onProgress(`${source} (${inspected.Id.slice(7, 19)}) → ${target.full}`);
     await pushEngineImage(client, port, inspected.Id, labRegistryPath(target), target.tag);
-    await record(target, source);
+    await record(target, recordedSource);
     return results;
   });
   await recordAddedImages(added);

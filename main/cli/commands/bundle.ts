@@ -13,6 +13,9 @@ import { loadWorkshopBundle } from '../../bundle/load.ts';
 import { describeManifest } from '../../bundle/manifest.ts';
 import { requireEngine } from '../../engine/docker.ts';
 import { IMAGE_CATALOG } from '../../images/catalog.ts';
+import { readAddedImages } from '../../images/added.ts';
+import type { AddedImage } from '../../images/added.ts';
+import { parseImageRef } from '../../images/reference.ts';
 import { REQUIRED_LAB_IMAGES, workloadImageNames } from '../../lab/images-check.ts';
 import type { LoadedScenario } from '../../scenarios/load.ts';
 import { installedScenariosRoot, loadAllScenarios } from '../../scenarios/load.ts';
@@ -65,6 +68,23 @@ function chosenImages(value: string | undefined): string[] {
   return names;
 }
 
+/** `--added all|none|A,B` against what `images add` recorded (names as added or as pods use them). */
+export function chosenAddedImages(flag: string | undefined, recorded: AddedImage[]): AddedImage[] {
+  if (flag === undefined || flag === 'all') return recorded;
+  if (flag === 'none') return [];
+  const wanted = list(flag);
+  const byName = (name: string): AddedImage | undefined => {
+    const full = parseImageRef(name).full;
+    return recorded.find((image) => image.name === full);
+  };
+  const missing = wanted.filter((name) => !byName(name));
+  if (missing.length)
+    throw new UsageError(
+      `--added: ${missing.join(', ')} ${missing.length === 1 ? 'was' : 'were'} not added (added: ${recorded.map((image) => image.name).join(', ') || 'none'}); add with \`kubelab images add\``,
+    );
+  return wanted.map((name) => byName(name)!);
+}
+
 export const create: VerbRun<typeof bundleCreateFlags> = async ({ values, positionals }) => {
   const file = positionals[0]!;
   const root = await scenariosRoot(values['scenarios-dir']);
@@ -84,6 +104,7 @@ export const create: VerbRun<typeof bundleCreateFlags> = async ({ values, positi
     scenarios = catalog.scenarios;
   }
   const images = chosenImages(values.images);
+  const addedImages = chosenAddedImages(values.added, await readAddedImages());
   // The key is checked before minutes of docker save, not after.
   const key = values.sign === undefined ? null : await readSigningKey(values.sign);
   const client = await requireEngine();
@@ -92,6 +113,7 @@ export const create: VerbRun<typeof bundleCreateFlags> = async ({ values, positi
     scenarios,
     onProgress: progressPrinter(),
     ...(key ? { signingKeyPem: key.pem } : {}),
+    addedImages,
   });
   if (process.stdout.isTTY) process.stdout.write('\n');
   console.log(describeManifest(manifest));

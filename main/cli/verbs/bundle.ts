@@ -12,6 +12,12 @@ export const bundleCreateFlags = {
     value: 'A,B',
     description: 'only these lab images (default: every image a lab uses)',
   },
+  added: {
+    type: 'string',
+    value: 'all|none|A,B',
+    description:
+      'images added with `kubelab images add` to carry, by name (default: all of them; the learner’s lab registry gets them)',
+  },
   'scenarios-dir': SCENARIOS_DIR_FLAG,
   sign: {
     type: 'string',
