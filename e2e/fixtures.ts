@@ -8,7 +8,7 @@ import { _electron, test as base } from '@playwright/test';
 import type { ElectronApplication, Page, TestInfo } from '@playwright/test';
 import { ELECTRON_MAIN, electronRuntime } from './electron-runtime.ts';
 import { kubelab } from './kubelab-cli.ts';
-import { startServe, stopServe } from './serve-fixture.ts';
+import { e2eKubeconfig, startServe, stopServe } from './serve-fixture.ts';
 import { startLabFromHome } from './start-lab.ts';
 import type { ServedApp } from './serve-fixture.ts';
 
@@ -48,7 +48,7 @@ async function launchElectron(
   const app = await _electron.launch({
     executablePath: runtime.binary,
     args: [ELECTRON_MAIN],
-    env: { ...process.env, NO_COLOR: '1' },
+    env: { ...process.env, NO_COLOR: '1', KUBECONFIG: e2eKubeconfig() },
   });
   return { app, page: await app.firstWindow() };
 }

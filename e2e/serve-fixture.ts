@@ -2,7 +2,13 @@
 // per-test fixture. Specs also stop and start it themselves (progress across a server restart).
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
+/** The kubeconfig the served app adds labs to: $KUBECONFIG when set (scripts/test.sh), else a file under the OS temp folder. */
+export function e2eKubeconfig(): string {
+  return process.env.KUBECONFIG ?? join(tmpdir(), 'kubelab-e2e', 'kubeconfig');
+}
 
 export interface ServedApp {
   url: string;
@@ -20,7 +26,8 @@ export async function startServe(
 ): Promise<ServedApp> {
   const cli = join(import.meta.dirname, '..', 'bin', 'kubelab.js');
   const child = spawn(process.execPath, [cli, 'serve', '--port', '0', ...args], {
-    env: { ...process.env, NO_COLOR: '1', ...env },
+    // A lab the UI starts goes into "the learner's kubeconfig": this run's own file, not ~/.kube.
+    env: { ...process.env, NO_COLOR: '1', KUBECONFIG: e2eKubeconfig(), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -40,6 +40,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 start=$(date +%s)
+# Labs the tests start through the app's API (e2e, drills) are added to "the learner's
+# kubeconfig" (the app's default): here, a file of this run's own, never the machine's ~/.kube.
+KUBECONFIG="$(mktemp -d /tmp/kubelab-test-kube.XXXXXX)/config"
+export KUBECONFIG
 step() { printf '\n[kubelab test] == %s (%ss) ==\n' "$*" "$(( $(date +%s) - start ))" >&2; }
 
 step "system"

@@ -57,6 +57,7 @@ import {
   TraceWatchSchema,
 } from './schemas/trace-watch.ts';
 import { CommandInstalledSchema, CommandStatusSchema } from './schemas/command.ts';
+import { AppSettingsSchema } from './schemas/settings.ts';
 import type { Caller } from './caller.ts';
 
 interface MethodSpec<I extends z.ZodType, O extends z.ZodType> {
@@ -167,6 +168,10 @@ export const labApiContract = {
     command: method(none, CommandStatusSchema),
     /** Installs it as offered (macOS, AppImage); refuses to replace what is not kubelab's. */
     installCommand: method(none, CommandInstalledSchema),
+    /** The app's settings (defaults for what was never saved). */
+    settings: method(none, AppSettingsSchema),
+    /** Saves the settings given, keeps the others; answers them all. */
+    saveSettings: method(AppSettingsSchema.partial().strict(), AppSettingsSchema),
   },
   operations: {
     /** Every long operation still running (or just finished): lets a late screen catch up. */

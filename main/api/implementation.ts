@@ -28,6 +28,8 @@ import { stepLiveValues } from '../checker/live-values.ts';
 import { scenarioById } from '../scenarios/by-id.ts';
 import { labProgressReport } from '../learner/lab-report.ts';
 import { commandStatus, installCommand } from '../install/cli-command.ts';
+import { readAppSettings, saveAppSettings } from '../learner/settings.ts';
+import { contextName, mergeLabKubeconfig } from '../lab/kubeconfig-file.ts';
 import {
   checkForUi,
   openStep,
@@ -66,6 +68,20 @@ function background(
     (error: unknown) => operation.fail(error),
   );
   return Promise.resolve({ operationId: operation.id });
+}
+
+/**
+ * The app's "add the lab to my kubeconfig" (settings.mergeKubeconfig, on by default), said in
+ * the up's final message. A kubeconfig that cannot be edited safely is not a failed start.
+ */
+async function mergeIfWanted(lab: string): Promise<string> {
+  if (!(await readAppSettings()).mergeKubeconfig) return '';
+  try {
+    const path = await mergeLabKubeconfig(lab);
+    return `; kubectl's current context is now ${contextName(lab)} (${path})`;
+  } catch (error) {
+    return `; not added to your kubeconfig: ${error instanceof Error ? error.message : String(error)}`;
+  }
 }
 
 export function createLabApi(services: LabServices): LabImplementation {
@@ -112,7 +128,8 @@ export function createLabApi(services: LabServices): LabImplementation {
             signal: op.signal,
             onProgress: (r) => op.update(r.phase, r.percent, r.message),
           });
-          return `lab ready (${result.start} start, ${result.totalSeconds.toFixed(1)} s)`;
+          const ready = `lab ready (${result.start} start, ${result.totalSeconds.toFixed(1)} s)`;
+          return `${ready}${await mergeIfWanted(result.lab)}`;
         }),
       down: ({ lab, purge, data }) =>
         background(services, 'lab.down', 'stopping', async () => {
@@ -212,6 +229,8 @@ export function createLabApi(services: LabServices): LabImplementation {
     app: {
       command: () => Promise.resolve(commandStatus()),
       installCommand: () => installCommand(),
+      settings: () => readAppSettings(),
+      saveSettings: (change) => saveAppSettings(change),
     },
     operations: {
       list: () => Promise.resolve(services.operations.list()),
