@@ -14,7 +14,16 @@ import type {
   imagesListFlags,
   imagesLoadFlags,
   imagesPackFlags,
+  imagesPullThroughFlags,
 } from '../verbs/images.ts';
+import {
+  PullThroughSettingSchema,
+  pullThroughUpstream,
+  readPullThrough,
+  upstreamAnswers,
+  writePullThrough,
+} from '../../images/pull-through-setting.ts';
+import { UsageError } from '../usage-error.ts';
 
 function formatBytes(bytes: number | null): string {
   if (bytes === null) return '-';
@@ -115,6 +124,46 @@ export const add: VerbRun<typeof imagesAddFlags> = async ({ positionals, values 
       (result.mirroredInto.length
         ? ` (mirror entries written in ${result.mirroredInto.length} running node(s)).`
         : '.'),
+  );
+  return 0;
+};
+
+export const pullThrough: VerbRun<typeof imagesPullThroughFlags> = async ({
+  positionals,
+  values,
+}) => {
+  const mode = positionals[0];
+  let setting = await readPullThrough();
+  if (mode !== undefined || values.upstream !== undefined) {
+    if (mode !== undefined && mode !== 'auto' && mode !== 'on' && mode !== 'off')
+      throw new UsageError(`MODE must be auto, on or off, not "${mode}"`);
+    const parsed = PullThroughSettingSchema.safeParse({
+      mode: mode ?? setting.mode,
+      upstream: values.upstream ?? setting.upstream,
+    });
+    if (!parsed.success)
+      throw new UsageError(
+        `--upstream ${values.upstream}: give a registry URL (http:// or https://)`,
+      );
+    setting = parsed.data;
+    await writePullThrough(setting);
+  }
+  const answers = await upstreamAnswers(setting.upstream);
+  const { upstream, why } = await pullThroughUpstream(setting, () => Promise.resolve(answers));
+  if (values.json) {
+    console.log(
+      JSON.stringify({ ...setting, answers, usedAtNextStart: upstream !== null }, null, 2),
+    );
+    return 0;
+  }
+  console.log(`pull-through: ${setting.mode}, upstream ${setting.upstream}`);
+  console.log(
+    upstream
+      ? green(`a lab started now gets a pull-through cache (${why})`)
+      : `a lab started now gets none: ${why}`,
+  );
+  console.log(
+    dim('Labs take this at their next start (kubelab up). The cache is shared by every lab.'),
   );
   return 0;
 };

@@ -14,6 +14,15 @@ export const imagesAddFlags = {
   json: JSON_FLAG,
 } as const;
 
+export const imagesPullThroughFlags = {
+  upstream: {
+    type: 'string',
+    value: 'URL',
+    description: 'the registry the cache asks (default: Docker Hub, https://registry-1.docker.io)',
+  },
+  json: JSON_FLAG,
+} as const;
+
 export const images = defineGroup({
   name: 'images',
   summary: 'build, list, pack or load the lab images; add your own to the lab registry',
@@ -74,6 +83,20 @@ export const images = defineGroup({
         },
       ],
       load: async () => (await import('../commands/images.ts')).add,
+    }),
+    defineCommand({
+      name: 'pull-through',
+      summary:
+        'whether labs pull docker.io images the lab registry lacks through a cache of the upstream: auto (when it answers), on, off',
+      flags: imagesPullThroughFlags,
+      positionals: [
+        {
+          name: 'MODE',
+          optional: true,
+          description: 'auto, on or off (leave out to show the setting)',
+        },
+      ],
+      load: async () => (await import('../commands/images.ts')).pullThrough,
     }),
   ],
 });

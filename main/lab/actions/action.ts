@@ -43,6 +43,8 @@ export interface BackgroundWork {
   registryFill: Promise<void> | null;
   /** What the fill is doing now, for the action that waits for it. */
   registryStatus: string;
+  /** The lab has a pull-through cache this start (set by `registry`, read by `nodes`). */
+  pullThrough: boolean;
 }
 
 /** What an action runs with: the shared context and a reporter for its own progress messages. */

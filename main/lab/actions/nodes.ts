@@ -8,6 +8,7 @@ import type { FoundNode } from '../discover.ts';
 import { createNode, varVolumeName } from '../node-container.ts';
 import { configureNodeNetwork, waitForContainerd } from '../node-setup.ts';
 import { writeRegistryMirrors } from '../registry-mirrors.ts';
+import { writeDockerIoEntry } from '../pull-through.ts';
 import type { Action, ActionContext, StartKind, UpContext } from './action.ts';
 import { joinWorker } from './join.ts';
 
@@ -26,7 +27,12 @@ function create(ctx: UpContext, node: NodeSpec): Promise<Docker.Container> {
   });
 }
 
-function startNodes(client: Docker, config: LabConfig, nodes: NodeSpec[]): Promise<void[]> {
+function startNodes(
+  client: Docker,
+  config: LabConfig,
+  nodes: NodeSpec[],
+  pullThrough: boolean,
+): Promise<void[]> {
   return Promise.all(
     nodes.map(async (node) => {
       try {
@@ -49,6 +55,7 @@ function startNodes(client: Docker, config: LabConfig, nodes: NodeSpec[]): Promi
       await waitForContainerd(client, node);
       await configureNodeNetwork(client, config, node);
       await writeRegistryMirrors(client, node.container);
+      await writeDockerIoEntry(client, node.container, pullThrough);
     }),
   );
 }
@@ -137,7 +144,7 @@ async function runStep(ctx: ActionContext, step: NodeStep): Promise<void> {
       return;
     case 'start':
       if (step.message !== undefined) report(step.message);
-      await startNodes(client, config, step.nodes);
+      await startNodes(client, config, step.nodes, ctx.background.pullThrough);
       return;
     case 'join':
       // The control plane was started a moment ago in this same action.

@@ -1,6 +1,8 @@
 // registry: start the lab's registry, and start pushing every workload image it lacks — in the
 // background, beside node creation and kubeadm (no node needs a workload image before the lab
 // is ready); the `images` action at the end waits for it. On a first lab this push is ≈ 44 s.
+import { pullThroughUpstream, readPullThrough } from '../../images/pull-through-setting.ts';
+import { ensurePullThrough, removePullThrough } from '../pull-through.ts';
 import { ensureRegistry, syncRegistry } from '../registry.ts';
 import type { Action } from './action.ts';
 import { retryIfStalled } from './retry-if-stalled.ts';
@@ -9,6 +11,8 @@ export const registryAction: Action = {
   name: 'registry',
   weight: 1,
   run: async ({ client, config, missingWorkloads, report, background }) => {
+    // Asked beside the registry's start: offline, the answer is usually at once (no DNS).
+    const decided = readPullThrough().then((setting) => pullThroughUpstream(setting));
     // The registry phase has been seen to stall with nothing left to wait on (cause not
     // found yet); it is idempotent, so a stalled start is given one more try.
     const port = await retryIfStalled(
@@ -17,6 +21,14 @@ export const registryAction: Action = {
       () => ensureRegistry(client, config),
       () => report('the registry start stalled; trying once more'),
     );
+    const { upstream, why } = await decided;
+    if (upstream) {
+      await ensurePullThrough(client, config, upstream);
+      report(`pull-through cache of ${upstream} (${why})`);
+    } else if (await removePullThrough(client, config)) {
+      report(`no pull-through cache this time: ${why}`);
+    }
+    background.pullThrough = upstream !== null;
     if (missingWorkloads.length) {
       report(
         `not built, so not served: ${missingWorkloads.join(', ')} (kubelab images build ${missingWorkloads.join(' ')})`,
