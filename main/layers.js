@@ -20,6 +20,8 @@ export const LAYERS = [
       'paths.ts',
       'write-error.ts',
       'process-alive.ts',
+      'test-home.ts',
+      'abort-after.ts',
       'app-version.ts',
       'http/',
       'fuzz/',

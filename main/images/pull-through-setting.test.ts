@@ -1,9 +1,9 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { useTempKubelabHome } from '../test-home.ts';
 import {
   DEFAULT_PULL_THROUGH,
   pullThroughUpstream,
@@ -76,18 +76,7 @@ describe('whether an upstream answers (a real HTTP server on loopback)', () => {
 });
 
 describe('the setting on disk', () => {
-  let home: string;
-  let previous: string | undefined;
-  beforeEach(async () => {
-    home = await mkdtemp(join(tmpdir(), 'kubelab-pull-through-'));
-    previous = process.env.KUBELAB_HOME;
-    process.env.KUBELAB_HOME = home;
-  });
-  afterEach(async () => {
-    if (previous === undefined) delete process.env.KUBELAB_HOME;
-    else process.env.KUBELAB_HOME = previous;
-    await rm(home, { recursive: true, force: true });
-  });
+  const home = useTempKubelabHome('kubelab-pull-through');
 
   it('is auto with Docker Hub until written, and reads back what was written', async () => {
     expect(await readPullThrough()).toEqual(DEFAULT_PULL_THROUGH);
@@ -96,7 +85,7 @@ describe('the setting on disk', () => {
   });
 
   it('a damaged file reads as the default; a bad value is never written', async () => {
-    await writeFile(join(home, 'pull-through.json'), '{"mode": "sometimes"');
+    await writeFile(join(home(), 'pull-through.json'), '{"mode": "sometimes"');
     expect(await readPullThrough()).toEqual(DEFAULT_PULL_THROUGH);
     await expect(writePullThrough({ mode: 'on', upstream: 'ftp://x' })).rejects.toThrow();
   });

@@ -6,6 +6,7 @@
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { fetchWithin } from '../abort-after.ts';
 import { kubelabHome } from '../paths.ts';
 import { writeError } from '../write-error.ts';
 
@@ -57,9 +58,7 @@ export async function writePullThrough(setting: PullThroughSetting): Promise<voi
  */
 export async function upstreamAnswers(upstream: string, timeoutMs = 2_000): Promise<boolean> {
   try {
-    const response = await fetch(`${upstream.replace(/\/+$/, '')}/v2/`, {
-      signal: AbortSignal.timeout(timeoutMs),
-    });
+    const response = await fetchWithin(`${upstream.replace(/\/+$/, '')}/v2/`, timeoutMs);
     await response.body?.cancel();
     const api = response.headers.get('docker-distribution-api-version') ?? '';
     return api.startsWith('registry/2') && (response.ok || response.status === 401);

@@ -5,6 +5,7 @@
 // registry stores them (gzip): nothing is recompressed; and each image's manifest rides along
 // byte for byte (kubelab's `Manifest` key, which Docker ignores), so the same digests arrive.
 import { createWriteStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
 import tar from 'tar-stream';
 import { readBlob, readImageManifest } from './registry-http.ts';
@@ -29,8 +30,6 @@ export async function exportRegistryImages(
   onProgress: (message: string) => void,
 ): Promise<number> {
   const pack = tar.pack();
-  let bytes = 0;
-  pack.on('data', (chunk: Buffer) => (bytes += chunk.length));
   const written = pipeline(pack, createWriteStream(file));
   try {
     const listed: ArchiveImage[] = [];
@@ -65,7 +64,7 @@ export async function exportRegistryImages(
     pack.entry({ name: 'manifest.json' }, JSON.stringify(listed));
     pack.finalize();
     await written;
-    return bytes;
+    return (await stat(file)).size;
   } catch (error) {
     pack.destroy();
     await written.catch(() => undefined);

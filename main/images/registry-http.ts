@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import { Readable, Transform } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
+import { fetchWithin } from '../abort-after.ts';
 import { LabError } from '../api/errors.ts';
 
 export interface PushedBlob {
@@ -89,7 +90,7 @@ export async function manifestDigest(
   tag: string,
 ): Promise<string | null> {
   try {
-    const response = await fetch(`${base}/v2/${repository}/manifests/${tag}`, {
+    const response = await fetchWithin(`${base}/v2/${repository}/manifests/${tag}`, 10_000, {
       method: 'HEAD',
       headers: {
         accept: [
@@ -99,7 +100,6 @@ export async function manifestDigest(
           'application/vnd.docker.distribution.manifest.list.v2+json',
         ].join(', '),
       },
-      signal: AbortSignal.timeout(10_000),
     });
     return response.ok ? (response.headers.get('docker-content-digest') ?? '') : null;
   } catch {
@@ -147,9 +147,8 @@ export async function readImageManifest(
   repository: string,
   tag: string,
 ): Promise<ImageManifest> {
-  const response = await fetch(`${base}/v2/${repository}/manifests/${tag}`, {
+  const response = await fetchWithin(`${base}/v2/${repository}/manifests/${tag}`, 30_000, {
     headers: { accept: [...SINGLE_MANIFESTS, ...INDEXES].join(', ') },
-    signal: AbortSignal.timeout(30_000),
   });
   if (!response.ok) throw readFailed(`${repository}:${tag}`, await refusal(response));
   const type = (response.headers.get('content-type') ?? '').split(';')[0]!.trim();

@@ -10,6 +10,7 @@ import { labLabels } from '../engine/labels.ts';
 import { imageRef } from '../images/hash.ts';
 import type { LabConfig } from './config.ts';
 import { CERTS_DIR } from './registry-mirrors.ts';
+import { containerState } from './registry.ts';
 import { writeFileInNode } from './node-exec.ts';
 
 export const PULL_THROUGH_VOLUME = 'kubelab-pull-through-cache';
@@ -58,17 +59,6 @@ export function writeDockerIoEntry(
   );
 }
 
-async function inspected(
-  client: Docker,
-  name: string,
-): Promise<Docker.ContainerInspectInfo | null> {
-  try {
-    return await client.getContainer(name).inspect();
-  } catch {
-    return null;
-  }
-}
-
 /** Starts (or creates, or recreates for another upstream) the lab's proxy on its network. */
 export async function ensurePullThrough(
   client: Docker,
@@ -76,7 +66,7 @@ export async function ensurePullThrough(
   upstream: string,
 ): Promise<void> {
   const name = pullThroughContainer(config);
-  let info = await inspected(client, name);
+  let info = await containerState(client, name);
   if (info && info.Config.Labels?.[UPSTREAM_LABEL] !== upstream) {
     await client.getContainer(name).remove({ force: true });
     info = null;
@@ -103,7 +93,7 @@ export async function ensurePullThrough(
         },
       },
     });
-    info = await inspected(client, name);
+    info = await containerState(client, name);
   }
   if (!info?.State.Running) await client.getContainer(name).start();
 }
@@ -111,7 +101,7 @@ export async function ensurePullThrough(
 /** Removes the lab's proxy (a start with pull-through off, or offline). The cache stays. */
 export async function removePullThrough(client: Docker, config: LabConfig): Promise<boolean> {
   const name = pullThroughContainer(config);
-  if (!(await inspected(client, name))) return false;
+  if (!(await containerState(client, name))) return false;
   await client.getContainer(name).remove({ force: true });
   return true;
 }

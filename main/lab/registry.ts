@@ -14,6 +14,7 @@ import { manifestDigest } from '../images/registry-http.ts';
 import { imageHash, imageRef } from '../images/hash.ts';
 import { kubelabHome } from '../paths.ts';
 import { REGISTRY_VOLUME } from './config.ts';
+import { fetchWithin } from '../abort-after.ts';
 import type { LabConfig } from './config.ts';
 
 export async function freePort(): Promise<number> {
@@ -27,7 +28,8 @@ export async function freePort(): Promise<number> {
   });
 }
 
-async function containerState(
+/** The container's inspect, or null when there is none of that name. */
+export async function containerState(
   client: Docker,
   name: string,
 ): Promise<Docker.ContainerInspectInfo | null> {
@@ -119,9 +121,7 @@ async function waitForRegistry(port: number): Promise<void> {
       // the connection and its own connect to the container can hang for minutes (a SYN into a
       // network namespace not yet wired), and an unbounded fetch then hung the whole registry
       // phase ("the registry start stalled; trying once more", 60 s lost, seen on cold starts).
-      const response = await fetch(`http://127.0.0.1:${port}/v2/`, {
-        signal: AbortSignal.timeout(2_000),
-      });
+      const response = await fetchWithin(`http://127.0.0.1:${port}/v2/`, 2_000);
       await response.body?.cancel();
       if (response.ok) return;
     } catch {
