@@ -34,6 +34,15 @@
 # it: the lab-io reads test (1-node lab, ≈ 0.5 min), the Live trace case (+5 s), the images-add
 # test (1-node lab, ≈ 0.7 min, in that run already) and six more bench figures (≈ +0.3 min).
 # Cold adds the image build (≈ 27 min) and ≈ 3 min of e2e.test build: ≈ 76 min cold, inside 90.
+# Measured again in `.ci/run` on a clean clone of e225a1a, warm machine, 2026-12-03 (3029 s = 50.5
+# min, with the machine also busy with other work): lint + typecheck + build + dist:check 2.5 min ·
+# unit + integration 16.2 min (172 files) · clean-engine proof 14.7 min · offline proof 1.7 min ·
+# drills --short 0.8 min · conformance --short 3.6 min · bench 2.7 min · e2e 8.4 min. Added after
+# it: the pull-through lab test (1-node lab, ≈ 0.8 min), the added-images bundle test (≈ 0.4 min),
+# the makensis compile (1 s), the packaged-command check in dist:check (+1 s), and in the
+# clean-engine proof an added image carried and run in a pod (≈ +0.5 min). Cold adds the image
+# build (≈ 27 min) and ≈ 3 min of e2e.test build: ≈ 80 min cold, inside 90 (little margin left:
+# the next stage must come with a cut elsewhere).
 # Not in here (tagged long runs, figures in README): `npm run drills` (every fault drill),
 # `npm run conformance` (the whole default focus, 193 specs: 190 passed, 3 SCTP skipped, 28.6 min
 # on 2026-12-03).

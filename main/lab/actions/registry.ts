@@ -13,8 +13,9 @@ export const registryAction: Action = {
   run: async ({ client, config, missingWorkloads, report, background }) => {
     // Asked beside the registry's start: offline, the answer is usually at once (no DNS).
     const decided = readPullThrough().then((setting) => pullThroughUpstream(setting));
-    // The registry phase has been seen to stall with nothing left to wait on (cause not
-    // found yet); it is idempotent, so a stalled start is given one more try.
+    // The registry phase was seen to stall with nothing left to wait on: its readiness probe's
+    // time limit did not hold the process open (fixed by abortAfter). It is idempotent, so a
+    // stalled start is still given one more try, should anything else hang the same way.
     const port = await retryIfStalled(
       'the lab registry to start',
       60_000,
