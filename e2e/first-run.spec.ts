@@ -41,7 +41,16 @@ test('first run without images: Home shows what is missing, a bundle loads, a bu
   const bundleDir = join(work, 'bundles');
   await mkdir(bundleDir);
   await kubelab(
-    ['bundle', 'create', join(bundleDir, 'first-run.kubelab'), '--images', smallest.name],
+    // Only that image: nothing added to this machine's lab registry by other tests rides along.
+    [
+      'bundle',
+      'create',
+      join(bundleDir, 'first-run.kubelab'),
+      '--images',
+      smallest.name,
+      '--added',
+      'none',
+    ],
     3 * 60_000,
   );
 

@@ -80,6 +80,15 @@ async function requireClean(scenario: LoadedScenario): Promise<void> {
     });
 }
 
+/**
+ * The lab images to carry: as asked, plus the registry's own image when added images ride along —
+ * `bundle load` pushes those into a registry started from it, and a learner's machine may have
+ * no lab image at all yet.
+ */
+export function imagesToCarry(images: readonly string[], addedCount: number): string[] {
+  return addedCount > 0 && !images.includes('registry') ? [...images, 'registry'] : [...images];
+}
+
 /** Those of `names` under which the lab registry serves the lab's own workload images. */
 export function namesTheLabServes(names: readonly string[]): string[] {
   const served = new Set(IMAGE_CATALOG.flatMap((spec) => spec.clusterNames));
@@ -104,20 +113,23 @@ export async function createWorkshopBundle(
   client: Docker,
   file: string,
   {
-    images,
+    images: asked,
     scenarios,
     onProgress = () => undefined,
     signingKeyPem,
     addedImages = [],
   }: CreateOptions,
 ): Promise<WorkshopManifest> {
-  if (images.length === 0)
+  if (asked.length === 0)
     throw new LabError('BAD_REQUEST', 'A bundle needs at least one image.', {
       fix: 'Leave out --images to carry every lab image.',
     });
   await requireWritableFolder(file);
   for (const scenario of scenarios) await requireClean(scenario);
   requireOwnNames(addedImages);
+  const images = imagesToCarry(asked, addedImages.length);
+  if (images.length > asked.length)
+    onProgress('images', 0, 'adding the registry image: the added images are loaded through it');
   const work = await makeWorkDir('bundle-create');
   const partial = `${file}.partial`;
   try {
