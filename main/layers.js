@@ -19,6 +19,7 @@ export const LAYERS = [
     paths: [
       'paths.ts',
       'write-error.ts',
+      'write-atomically.ts',
       'process-alive.ts',
       'test-home.ts',
       'abort-after.ts',

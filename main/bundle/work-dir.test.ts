@@ -1,23 +1,11 @@
 import { spawnSync } from 'node:child_process';
-import { mkdir, mkdtemp, readdir, rm, utimes, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, readdir, utimes, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { useTempKubelabHome } from '../test-home.ts';
 import { makeWorkDir, sweepAbandonedWorkDirs } from './work-dir.ts';
 
-let home: string;
-let previousHome: string | undefined;
-
-beforeEach(async () => {
-  home = await mkdtemp(join(tmpdir(), 'kubelab-work-dir-'));
-  previousHome = process.env.KUBELAB_HOME;
-  process.env.KUBELAB_HOME = home;
-});
-afterEach(async () => {
-  if (previousHome === undefined) delete process.env.KUBELAB_HOME;
-  else process.env.KUBELAB_HOME = previousHome;
-  await rm(home, { recursive: true, force: true });
-});
+const tempHome = useTempKubelabHome('kubelab-work-dir');
 
 /** A pid that existed and is gone: a child that has already exited. */
 function deadPid(): number {
@@ -37,7 +25,7 @@ async function folder(parent: string, name: string, owner?: number): Promise<str
 
 describe('work folders', () => {
   it("removes a killed run's folder and keeps those of running processes", async () => {
-    const parent = join(home, 'tmp');
+    const parent = join(tempHome(), 'tmp');
     await folder(parent, 'bundle-create-dead', deadPid());
     await folder(parent, 'bundle-create-mine', process.pid);
     await folder(parent, 'bundle-load-parent', process.ppid);
@@ -47,7 +35,7 @@ describe('work folders', () => {
   });
 
   it('removes an unowned folder only once it is a day old', async () => {
-    const parent = join(home, 'tmp');
+    const parent = join(tempHome(), 'tmp');
     const fresh = await folder(parent, 'bundle-create-fresh');
     const old = await folder(parent, 'bundle-create-old');
     const twoDaysAgo = new Date(Date.now() - 2 * 24 * 60 * 60 * 1000);
@@ -57,7 +45,7 @@ describe('work folders', () => {
   });
 
   it('makeWorkDir sweeps first and marks the new folder as this process', async () => {
-    const parent = join(home, 'tmp');
+    const parent = join(tempHome(), 'tmp');
     await folder(parent, 'bundle-create-dead', deadPid());
     const dir = await makeWorkDir('bundle-create');
     expect(await readdir(parent)).toEqual([dir.split('/').pop()]);
@@ -65,6 +53,6 @@ describe('work folders', () => {
   });
 
   it('is quiet when there is no scratch folder yet', async () => {
-    expect(await sweepAbandonedWorkDirs(join(home, 'nothing-here'))).toEqual([]);
+    expect(await sweepAbandonedWorkDirs(join(tempHome(), 'nothing-here'))).toEqual([]);
   });
 });

@@ -2,11 +2,11 @@
 // $KUBELAB_HOME/registry-added.json beside the record of pushed workload images. The registry's
 // volume is shared by every lab on the machine, so this list is too: it decides which registry
 // hosts get a mirror entry in each node, what `scenarios lint` accepts, and what a bundle carries.
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { kubelabHome } from '../paths.ts';
-import { writeError } from '../write-error.ts';
+import { writeFileAtomically } from '../write-atomically.ts';
 
 export const AddedImageSchema = z.object({
   /** Fully qualified name pods use: `example.org/team/tool:1.0`, `docker.io/library/redis:7`. */
@@ -50,16 +50,11 @@ export async function recordAddedImages(images: readonly AddedImage[]): Promise<
   const byName = new Map((await readAddedImages()).map((image) => [image.name, image]));
   for (const image of images) byName.set(image.name, image);
   const all = [...byName.values()].sort((a, b) => a.name.localeCompare(b.name));
-  const file = addedFile();
-  const tmp = `${file}.tmp-${process.pid}`;
-  try {
-    await mkdir(kubelabHome(), { recursive: true });
-    await writeFile(tmp, `${JSON.stringify({ images: all }, null, 2)}\n`);
-    await rename(tmp, file);
-  } catch (error) {
-    await rm(tmp, { force: true });
-    throw writeError(error, 'the list of added images', file);
-  }
+  await writeFileAtomically(
+    addedFile(),
+    `${JSON.stringify({ images: all }, null, 2)}\n`,
+    'the list of added images',
+  );
   return all;
 }
 

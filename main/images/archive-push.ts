@@ -130,7 +130,10 @@ export async function pushArchive(
   onProgress: (message: string) => void,
 ): Promise<Map<string, string>> {
   const manifests = new Set(images.flatMap((image) => (image.Manifest ? [image.Manifest] : [])));
-  const wanted = new Set(images.flatMap((image) => [image.Config, ...image.Layers, ...manifests]));
+  const wanted = new Set([
+    ...images.flatMap((image) => [image.Config, ...image.Layers]),
+    ...manifests,
+  ]);
   const configs = new Set([...images.map((image) => image.Config), ...manifests]);
   // Blobs are uploaded under the first target's repository; the registry mounts nothing across
   // repositories on its own, so each further repository gets the same bytes again below.

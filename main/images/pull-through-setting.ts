@@ -3,12 +3,12 @@
 // $KUBELAB_HOME/pull-through.json: `auto` (the default) uses the proxy when the upstream
 // answers at the lab's start, so an online machine runs `kubectl run x --image=redis` as a real
 // cluster would, and an offline one fails such a pull at once; `on` always, `off` never.
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { fetchWithin } from '../abort-after.ts';
 import { kubelabHome } from '../paths.ts';
-import { writeError } from '../write-error.ts';
+import { writeFileAtomically } from '../write-atomically.ts';
 
 /** Docker Hub's registry API: where docker.io pulls go (a `docker.io/…` name is its image). */
 export const DOCKER_HUB = 'https://registry-1.docker.io';
@@ -39,16 +39,11 @@ export async function readPullThrough(): Promise<PullThroughSetting> {
 }
 
 export async function writePullThrough(setting: PullThroughSetting): Promise<void> {
-  const file = settingFile();
-  const tmp = `${file}.tmp-${process.pid}`;
-  try {
-    await mkdir(kubelabHome(), { recursive: true });
-    await writeFile(tmp, `${JSON.stringify(PullThroughSettingSchema.parse(setting), null, 2)}\n`);
-    await rename(tmp, file);
-  } catch (error) {
-    await rm(tmp, { force: true });
-    throw writeError(error, 'the pull-through setting', file);
-  }
+  await writeFileAtomically(
+    settingFile(),
+    `${JSON.stringify(PullThroughSettingSchema.parse(setting), null, 2)}\n`,
+    'the pull-through setting',
+  );
 }
 
 /**

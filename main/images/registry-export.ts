@@ -5,7 +5,6 @@
 // registry stores them (gzip): nothing is recompressed; and each image's manifest rides along
 // byte for byte (kubelab's `Manifest` key, which Docker ignores), so the same digests arrive.
 import { createWriteStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
 import { pipeline } from 'node:stream/promises';
 import tar from 'tar-stream';
 import { readBlob, readImageManifest } from './registry-http.ts';
@@ -22,13 +21,13 @@ export interface ExportedImage {
 
 const blobPath = (digest: string): string => `blobs/${digest.replace(':', '/')}`;
 
-/** Writes the images into `file`; answers the bytes written. */
+/** Writes the images into `file`. */
 export async function exportRegistryImages(
   base: string,
   images: readonly ExportedImage[],
   file: string,
   onProgress: (message: string) => void,
-): Promise<number> {
+): Promise<void> {
   const pack = tar.pack();
   const written = pipeline(pack, createWriteStream(file));
   try {
@@ -64,7 +63,6 @@ export async function exportRegistryImages(
     pack.entry({ name: 'manifest.json' }, JSON.stringify(listed));
     pack.finalize();
     await written;
-    return (await stat(file)).size;
   } catch (error) {
     pack.destroy();
     await written.catch(() => undefined);

@@ -83,6 +83,15 @@ export async function putManifest(
   return response.headers.get('docker-content-digest') ?? '';
 }
 
+const SINGLE_MANIFESTS = [
+  'application/vnd.oci.image.manifest.v1+json',
+  'application/vnd.docker.distribution.manifest.v2+json',
+];
+const INDEXES = [
+  'application/vnd.oci.image.index.v1+json',
+  'application/vnd.docker.distribution.manifest.list.v2+json',
+];
+
 /** The digest the registry holds for a tag, or null when it holds none. */
 export async function manifestDigest(
   base: string,
@@ -92,29 +101,13 @@ export async function manifestDigest(
   try {
     const response = await fetchWithin(`${base}/v2/${repository}/manifests/${tag}`, 10_000, {
       method: 'HEAD',
-      headers: {
-        accept: [
-          'application/vnd.oci.image.manifest.v1+json',
-          'application/vnd.docker.distribution.manifest.v2+json',
-          'application/vnd.oci.image.index.v1+json',
-          'application/vnd.docker.distribution.manifest.list.v2+json',
-        ].join(', '),
-      },
+      headers: { accept: [...SINGLE_MANIFESTS, ...INDEXES].join(', ') },
     });
     return response.ok ? (response.headers.get('docker-content-digest') ?? '') : null;
   } catch {
     return null;
   }
 }
-
-const SINGLE_MANIFESTS = [
-  'application/vnd.oci.image.manifest.v1+json',
-  'application/vnd.docker.distribution.manifest.v2+json',
-];
-const INDEXES = [
-  'application/vnd.oci.image.index.v1+json',
-  'application/vnd.docker.distribution.manifest.list.v2+json',
-];
 
 export interface Descriptor {
   mediaType?: string;

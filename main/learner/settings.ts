@@ -1,11 +1,11 @@
 // The app's settings on disk ($KUBELAB_HOME/settings.json): read with defaults for anything
 // missing or damaged (a bad file never stops the app), written whole and atomically.
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppSettingsSchema, DEFAULT_APP_SETTINGS } from '../api/schemas/settings.ts';
 import type { AppSettings } from '../api/schemas/settings.ts';
 import { kubelabHome } from '../paths.ts';
-import { writeError } from '../write-error.ts';
+import { writeFileAtomically } from '../write-atomically.ts';
 
 const settingsFile = (): string => join(kubelabHome(), 'settings.json');
 
@@ -29,15 +29,10 @@ export async function readAppSettings(): Promise<AppSettings> {
 
 export async function saveAppSettings(change: Partial<AppSettings>): Promise<AppSettings> {
   const next = AppSettingsSchema.parse({ ...(await readAppSettings()), ...change });
-  const file = settingsFile();
-  const tmp = `${file}.tmp-${process.pid}`;
-  try {
-    await mkdir(kubelabHome(), { recursive: true });
-    await writeFile(tmp, `${JSON.stringify(next, null, 2)}\n`);
-    await rename(tmp, file);
-  } catch (error) {
-    await rm(tmp, { force: true });
-    throw writeError(error, 'the app settings', file);
-  }
+  await writeFileAtomically(
+    settingsFile(),
+    `${JSON.stringify(next, null, 2)}\n`,
+    'the app settings',
+  );
   return next;
 }
