@@ -149,7 +149,7 @@ export const FIGURES: Record<FigureKey, FigureSpec> = {
   },
   node_disk_mib: {
     key: 'node_disk_mib',
-    label: 'disk per node (its /var volume, fresh lab)',
+    label: 'disk each node adds (its /var volume + writable layer, fresh lab)',
     unit: 'MiB',
     target: atMost(400),
   },

@@ -1,5 +1,7 @@
-// How much disk a lab's nodes take: the node image itself, and each node's /var volume (its
-// containerd content store with the preloaded images, kubelet's and etcd's state).
+// How much disk a lab's nodes take: the node image itself (shared by every node), and what each
+// node adds on top: its /var volume (unpacked layers, kubelet's and etcd's state) plus the
+// container's writable layer (blobs pulled from the lab registry land there, beside the
+// preloaded ones the image holds).
 import type Docker from 'dockerode';
 import { LAB_LABEL, LAB_NAME_LABEL, LAB_ROLE_LABEL } from '../engine/labels.ts';
 import { imageRef } from '../images/hash.ts';
@@ -10,9 +12,10 @@ export async function nodeImageMiB(client: Docker): Promise<number> {
   return info.Size / 1024 ** 2;
 }
 
-/** MiB in each node's /var (one file system: the node's volume), one sample per node. */
+/** MiB each node adds to the image: its /var volume plus its writable layer, one sample per node. */
 export async function nodeDiskMiB(client: Docker, lab: string): Promise<number[]> {
   const nodes = await client.listContainers({
+    size: true,
     filters: {
       label: [LAB_LABEL, `${LAB_NAME_LABEL}=${lab}`, `${LAB_ROLE_LABEL}=node`],
       status: ['running'],
@@ -21,8 +24,11 @@ export async function nodeDiskMiB(client: Docker, lab: string): Promise<number[]
   if (!nodes.length) throw new Error(`lab "${lab}" has no running nodes to measure`);
   const sizes: number[] = [];
   for (const node of nodes) {
-    const output = await nodeSh(client, node.Id, 'du -sxm /var | cut -f1');
-    sizes.push(Number(output.trim()));
+    // -x: only the volume's own file system (the bind-mounted preloaded store is the image's).
+    const varMiB = Number((await nodeSh(client, node.Id, 'du -sxm /var | cut -f1')).trim());
+    // The engine reports SizeRw when asked (size: true); dockerode's types leave it out.
+    const writable = (node as Docker.ContainerInfo & { SizeRw?: number }).SizeRw ?? 0;
+    sizes.push(varMiB + writable / 1024 ** 2);
   }
   return sizes;
 }
