@@ -12,6 +12,9 @@
 # the add-on's own local replaces are ignored and `go build -mod=mod` resolves published twins.
 #
 # usage: build-go.sh OUT_DIR            (reads versions.env next to this script)
+#        build-go.sh OUT_DIR kubectl GOOS GOARCH
+#               only kubectl, for the learner's own computer (the installers carry it, see
+#               main/packaging/host-kubectl.ts): the lab's exact version, from the same wrapper
 # env:   KUBELAB_GO_CACHE  where GOMODCACHE/GOCACHE live (default ~/.cache/kubelab/go)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -25,6 +28,14 @@ out=$(mkdir -p "$1" && cd "$1" && pwd)
 cache=${KUBELAB_GO_CACHE:-$HOME/.cache/kubelab/go}
 export GOMODCACHE="$cache/mod" GOCACHE="$cache/build" GOFLAGS=-mod=mod CGO_ENABLED=0 GOOS=linux
 export GOARCH=${GOARCH:-$(go env GOARCH)}
+only=${2:-}
+if [ "$only" = kubectl ]; then
+  [ -n "${3:-}" ] && [ -n "${4:-}" ] || {
+    echo "usage: build-go.sh OUT_DIR kubectl GOOS GOARCH" >&2
+    exit 2
+  }
+  export GOOS=$3 GOARCH=$4
+fi
 export GOTOOLCHAIN=local
 
 build_kubernetes() {
@@ -66,10 +77,10 @@ build_kubernetes() {
     ldflags="$ldflags -X $pkg.gitTreeState=clean -X $pkg.buildDate=$build_date"
   done
   
-  components="kube-apiserver kube-controller-manager kube-scheduler kubelet kube-proxy kubeadm kubectl"
+  components=${1:-kube-apiserver kube-controller-manager kube-scheduler kubelet kube-proxy kubeadm kubectl}
   pkgs=""
   for c in $components; do pkgs="$pkgs k8s.io/kubernetes/cmd/$c"; done
-  echo "building $components ($v) with $(go version | cut -d' ' -f3)" >&2
+  echo "building $components ($v, $GOOS/$GOARCH) with $(go version | cut -d' ' -f3)" >&2
   # shellcheck disable=SC2086
   go build -trimpath -ldflags "$ldflags" -o "$out/" $pkgs
 }
@@ -98,6 +109,11 @@ $requires
   (cd "$dir" && go build -trimpath -tags "$tags" -ldflags "-s -w $6" -o "$out/$name" "$pkg")
 }
 
+if [ "$only" = kubectl ]; then
+  build_kubernetes kubectl
+  ls -la "$out" >&2
+  exit 0
+fi
 build_kubernetes
 build_wrapped etcd go.etcd.io/etcd/server/v3 "$ETCD_VERSION" go.etcd.io/etcd/server/v3 "" \
   "-X go.etcd.io/etcd/api/v3/version.GitSHA=kubelab"

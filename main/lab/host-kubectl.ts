@@ -1,16 +1,17 @@
-// The lab's own kubectl, on the learner's machine: the exact binary its nodes run, copied out of
-// the control-plane container, so `kubelab kubectl -f ./file.yaml`, `-k DIR`, plugins and stdin
-// behave as on any cluster (kubectl inside the node cannot see the learner's files). It is the
-// same build as the nodes', so it only fits a Linux host of the nodes' architecture; elsewhere
-// kubelab says so and runs kubectl inside the node instead.
-import { chmod, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+// The lab's own kubectl, on the learner's machine, so `kubelab kubectl -f ./file.yaml`, `-k DIR`,
+// plugins and stdin behave as on any cluster (kubectl inside the node cannot see the learner's
+// files). An installed app carries one built for its OS and CPU at the nodes' Kubernetes version
+// (resources/kubectl, main/packaging/host-kubectl.ts); from a checkout, the binary the nodes run
+// is copied out of the control-plane container, which fits a Linux host of the nodes'
+// architecture only. Elsewhere kubelab says so and runs kubectl inside the node instead.
+import { chmod, copyFile, mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { createWriteStream, existsSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type Docker from 'dockerode';
-import { kubelabHome } from '../paths.ts';
+import { installedResources, kubelabHome } from '../paths.ts';
 import { eachEntry } from '../images/bundle.ts';
 import { nodeArchName } from '../engine/arch.ts';
 
@@ -20,7 +21,34 @@ export function hostBinDir(): string {
 }
 
 export function hostKubectlPath(): string {
-  return join(hostBinDir(), 'kubectl');
+  return join(hostBinDir(), process.platform === 'win32' ? 'kubectl.exe' : 'kubectl');
+}
+
+/** The kubectl an installed app carries for this computer, if any. */
+function carriedKubectl(): string | null {
+  const resources = installedResources();
+  if (!resources) return null;
+  const path = join(resources, 'kubectl', process.platform === 'win32' ? 'kubectl.exe' : 'kubectl');
+  return existsSync(path) ? path : null;
+}
+
+/** Replaces target with what write() puts beside it, so a running kubectl is never half-replaced. */
+async function replaceBinary(
+  target: string,
+  stamp: string,
+  write: (tmp: string) => Promise<boolean>,
+): Promise<boolean> {
+  await mkdir(hostBinDir(), { recursive: true });
+  const tmp = `${target}.tmp-${process.pid}`;
+  try {
+    if (!(await write(tmp))) return false;
+    await chmod(tmp, 0o755);
+    await rename(tmp, target);
+    await writeFile(`${target}.image`, `${stamp}\n`);
+    return true;
+  } finally {
+    await rm(tmp, { force: true });
+  }
 }
 
 export type HostKubectl = { path: string } | { unavailable: string };
@@ -30,25 +58,35 @@ export type HostKubectl = { path: string } | { unavailable: string };
  * Cheap when it is already there: one container inspect and one small file read.
  */
 export async function ensureHostKubectl(client: Docker, container: string): Promise<HostKubectl> {
+  const path = hostKubectlPath();
+  const installed = existsSync(path)
+    ? (await readFile(`${path}.image`, 'utf8').catch(() => '')).trim()
+    : '';
+  const carried = carriedKubectl();
+  if (carried) {
+    // Stamped with the carried file's size and time: an app update brings a new one.
+    const { size, mtimeMs } = await stat(carried);
+    const stamp = `carried ${carried} ${size} ${mtimeMs}`;
+    if (installed === stamp) return { path };
+    await replaceBinary(path, stamp, async (tmp) => {
+      await copyFile(carried, tmp);
+      return true;
+    });
+    return { path };
+  }
   if (process.platform !== 'linux')
     return {
       unavailable: `the lab's kubectl is built for Linux and this is ${process.platform}`,
     };
   const info = await client.getContainer(container).inspect();
-  const path = hostKubectlPath();
-  const stamp = `${path}.image`;
   // Installed from this very image: its architecture was checked then.
-  const installed = existsSync(path) ? await readFile(stamp, 'utf8').catch(() => '') : '';
-  if (installed.trim() === info.Image) return { path };
+  if (installed === info.Image) return { path };
   const arch = nodeArchName((await client.getImage(info.Image).inspect()).Architecture);
   if (arch !== process.arch)
     return {
       unavailable: `the lab's kubectl is built for ${arch} and this machine is ${process.arch}`,
     };
-  await mkdir(hostBinDir(), { recursive: true });
-  // Written beside the target and renamed over it, so a running kubectl is never half-replaced.
-  const tmp = `${path}.tmp-${process.pid}`;
-  try {
+  const copied = await replaceBinary(path, info.Image, async (tmp) => {
     const archive = (await client
       .getContainer(container)
       .getArchive({ path: '/usr/local/bin/kubectl' })) as Readable;
@@ -58,14 +96,9 @@ export async function ensureHostKubectl(client: Docker, container: string): Prom
       found = true;
       await pipeline(entry, createWriteStream(tmp, { mode: 0o755 }));
     });
-    if (!found) return { unavailable: 'the node image has no /usr/local/bin/kubectl' };
-    await chmod(tmp, 0o755);
-    await rename(tmp, path);
-    await writeFile(stamp, `${info.Image}\n`);
-    return { path };
-  } finally {
-    await rm(tmp, { force: true });
-  }
+    return found;
+  });
+  return copied ? { path } : { unavailable: 'the node image has no /usr/local/bin/kubectl' };
 }
 
 /**

@@ -6,7 +6,7 @@
 // target with a stand-in Electron binary, then checks what came out. Everything up to the
 // Electron download, in about 20 s.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { chmod, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { extractAll } from '@electron/asar';
 import { tmpdir } from 'node:os';
@@ -19,6 +19,7 @@ import { printError } from '../cli/output.ts';
 import { appRoot } from '../paths.ts';
 import type { BuilderConfig } from './dist-config.ts';
 import { debScripts, distConfig, parseDistArgs, withDebScripts } from './dist-config.ts';
+import { buildHostKubectls, kubectlFileName, kubectlTargets } from './host-kubectl.ts';
 
 function run(command: string, args: string[]): void {
   const result = spawnSync(command, args, { cwd: appRoot(), stdio: 'inherit' });
@@ -79,11 +80,28 @@ function checkPackagedApp(resources: string, bundle: string | undefined): void {
     existsSync(join(resources, 'lab-images', 'binaries', 'versions.env')),
     'lab-images as extraResources',
   );
+  checkKubectl(join(resources, 'kubectl', kubectlFileName('linux')));
   if (bundle)
     must(
       existsSync(join(resources, 'bundle', basename(bundle))),
       `the workshop bundle as resources/bundle/${basename(bundle)}`,
     );
+}
+
+/** The carried kubectl runs, and is the version the lab's nodes run. */
+function checkKubectl(path: string): void {
+  const versions = readFileSync(join(appRoot(), 'lab-images', 'binaries', 'versions.env'), 'utf8');
+  const wanted = /^KUBERNETES_VERSION=(\S+)/m.exec(versions)?.[1];
+  const result = spawnSync(path, ['version', '--client', '-o', 'json'], { encoding: 'utf8' });
+  const found = result.status === 0 ? (JSON.parse(result.stdout) as ClientVersion) : undefined;
+  must(
+    found?.clientVersion?.gitVersion === wanted,
+    `resources/kubectl/kubectl of the lab's version (${wanted}; found ${found?.clientVersion?.gitVersion ?? result.stderr?.trim() ?? 'nothing'})`,
+  );
+}
+
+interface ClientVersion {
+  clientVersion?: { gitVersion?: string };
 }
 
 /**
@@ -166,6 +184,12 @@ async function main(): Promise<void> {
   const scriptsDir = await mkdtemp(join(tmpdir(), 'kubelab-deb-scripts-'));
   const config = withDebScripts(distConfig(yml, options.bundle), await writeDebScripts(scriptsDir));
   if (!options.skipBuild) run('npm', ['run', '-s', 'build']);
+  // The dry run packages a Linux folder for this machine's CPU, so that is the kubectl it needs.
+  buildHostKubectls(
+    options.dryRun
+      ? kubectlTargets(['--linux'], process.platform, process.arch)
+      : kubectlTargets(options.rest, process.platform, process.arch),
+  );
   if (!options.dryRun) {
     const file = join(await mkdtemp(join(tmpdir(), 'kubelab-dist-')), 'electron-builder.json');
     await writeFile(file, JSON.stringify(config));
