@@ -139,4 +139,7 @@ golang.org/x/net v0.38.0
 golang.org/x/oauth2 v0.27.0
 google.golang.org/grpc v1.72.1
 google.golang.org/protobuf v1.36.5"
+# kubelab's own: the in-cluster hint for images missing from the lab registry (standard library only).
+echo "building image-hints" >&2
+(cd "$here/image-hints" && go build -trimpath -ldflags "-s -w" -o "$out/image-hints" .)
 ls -la "$out" >&2

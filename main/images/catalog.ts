@@ -53,6 +53,8 @@ export function componentTags(): Record<string, string> {
     coredns: v.coredns,
     'local-path-provisioner': v.localPathProvisioner,
     'kube-router': v.kubeRouter,
+    // kubelab's own program (lab-images/binaries/image-hints): versioned with the image format.
+    'image-hints': 'v1',
   };
 }
 
@@ -96,6 +98,7 @@ export const IMAGE_CATALOG: readonly ImageSpec[] = [
   component('coredns'),
   component('local-path-provisioner'),
   component('kube-router'),
+  component('image-hints'),
   workload('registry', []),
   workload('busybox', ['docker.io/library/busybox:latest']),
   {
@@ -113,6 +116,7 @@ export const IMAGE_CATALOG: readonly ImageSpec[] = [
       'coredns',
       'local-path-provisioner',
       'kube-router',
+      'image-hints',
       'busybox',
     ],
     prepare: 'node-preload',

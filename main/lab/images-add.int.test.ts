@@ -2,8 +2,9 @@
 // registry's name (added before the lab starts, so the node gets its mirror entry when it
 // starts), a `docker save` file under a name given with --as (added while the lab runs, so the
 // running node gets the entry then), and an image of the same host that was never added, which
-// fails at once with the registry's "not found" instead of a pull from the internet. The
-// learner's engine keeps exactly the tags it had.
+// fails at once with the registry's "not found" instead of a pull from the internet, and gets
+// kubelab's own event naming the fix (as does a docker.io image nobody added). The learner's
+// engine keeps exactly the tags it had.
 // Slow (a lab); run alone with `npx vitest run --project integration main/lab/images-add`.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -115,4 +116,51 @@ describe('kubelab images add on a real lab', () => {
     expect(message).toMatch(/example\.org\/team\/never-added:1\.0.*not found/);
     expect(Date.now() - started).toBeLessThan(60_000);
   }, 90_000);
+
+  it('a pod whose image is not in the lab registry gets an event that names `kubelab images add`', async () => {
+    const config = await existingLabConfig(lab);
+    // Both kinds of name: another registry's (the pod above) and docker.io's short form.
+    await applyManifest(client, config, pod('not-added', 'redis-never-added-here'));
+    const hint = async (name: string): Promise<string> => {
+      const started = Date.now();
+      let message = '';
+      while (Date.now() - started < 60_000 && !message) {
+        await new Promise((resolve) => setTimeout(resolve, 1000));
+        message = await kubectlOk(client, config, [
+          'get',
+          'events',
+          '--field-selector',
+          `involvedObject.name=${name},reason=NotInLabRegistry`,
+          '-o',
+          'jsonpath={.items[*].message}',
+        ]);
+      }
+      return message;
+    };
+    expect(await hint('missing')).toMatch(
+      /"example\.org\/team\/never-added:1\.0" is not in the lab registry.*kubelab images add example\.org\/team\/never-added:1\.0/,
+    );
+    expect(await hint('not-added')).toMatch(/kubelab images add redis-never-added-here/);
+    // Once per failing image, not once per retry of the kubelet.
+    await new Promise((resolve) => setTimeout(resolve, 15_000));
+    const count = await kubectlOk(client, config, [
+      'get',
+      'events',
+      '--field-selector',
+      'involvedObject.name=not-added,reason=NotInLabRegistry',
+      '-o',
+      'name',
+    ]);
+    expect(count.trim().split('\n')).toHaveLength(1);
+    // Pods whose images are there get none.
+    const onOwn = await kubectlOk(client, config, [
+      'get',
+      'events',
+      '--field-selector',
+      'involvedObject.name=own,reason=NotInLabRegistry',
+      '-o',
+      'name',
+    ]);
+    expect(onOwn.trim()).toBe('');
+  }, 180_000);
 });

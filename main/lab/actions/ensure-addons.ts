@@ -1,5 +1,5 @@
 // Idempotent repairs of what a learner may have deleted — kubeadm's add-ons (its cluster
-// configuration, CoreDNS, kube-proxy) and kubelab's (storage, NetworkPolicy) — run on every
+// configuration, CoreDNS, kube-proxy) and kubelab's (storage, NetworkPolicy, image hints) — run on every
 // `up`. What to restore is decided by addonRepairs from one listing of kube-system.
 import type Docker from 'dockerode';
 import type { LabConfig } from '../config.ts';
@@ -9,6 +9,7 @@ import {
   corednsConfigMap,
   READINESS_PERIOD_SECONDS,
 } from '../addons/coredns.ts';
+import { imageHintsManifests } from '../addons/image-hints.ts';
 import { networkPolicyManifests } from '../addons/network-policy.ts';
 import { storageManifests } from '../addons/storage.ts';
 import { applyManifest, kubectlOk } from '../cluster.ts';
@@ -183,8 +184,13 @@ export async function ensureAddons(
     '-p',
     JSON.stringify(COREDNS_READINESS_PATCH),
   ]);
-  report('storage provisioner and default StorageClass');
-  await applyManifest(client, config, storageManifests(config));
-  report('NetworkPolicy controller (kube-router firewall)');
-  await applyManifest(client, config, networkPolicyManifests(config));
+  // kubelab's own add-ons in one apply (each kubectl call is a process in the node).
+  report('storage provisioner, NetworkPolicy controller (kube-router firewall), image hints');
+  await applyManifest(
+    client,
+    config,
+    [storageManifests(config), networkPolicyManifests(config), imageHintsManifests(config)].join(
+      '---\n',
+    ),
+  );
 }

@@ -1,0 +1,3 @@
+module kubelab.local/image-hints
+
+go 1.24.0
