@@ -109,6 +109,7 @@ export function waitForApiServer(client: Docker, config: LabConfig): Promise<voi
 export interface NodeList {
   items: Array<{
     metadata: { name: string };
+    spec?: { podCIDR?: string };
     status?: { conditions?: Array<{ type: string; status: string }> };
   }>;
 }
@@ -122,8 +123,8 @@ export function readyNodeNames(nodes: NodeList): string[] {
     .map((node) => node.metadata.name);
 }
 
-export async function readyNodes(client: Docker, config: LabConfig): Promise<string[]> {
-  return readyNodeNames(await kubectlJson<NodeList>(client, config, ['get', 'nodes']));
+export function listNodes(client: Docker, config: LabConfig): Promise<NodeList> {
+  return kubectlJson<NodeList>(client, config, ['get', 'nodes']);
 }
 
 /** CoreDNS answers for the API server's Service name (asked from the control-plane node). */

@@ -1,14 +1,21 @@
 // add-ons: once the API server answers, restore whatever add-on is missing and apply kubelab's
 // own (ensure-addons.ts) — on every start, so a learner's deletion is repaired by `up`.
-import { waitForApiServer } from '../cluster.ts';
+import { kubectlOk, waitForApiServer } from '../cluster.ts';
 import type { Action } from './action.ts';
 import { ensureAddons } from './ensure-addons.ts';
+import { deleteLeasesArgs, leasesAreStale } from './stale-leases.ts';
 
 export const addonsAction: Action = {
   name: 'add-ons',
   weight: 2,
-  run: async ({ client, config, report }) => {
+  run: async ({ client, config, kind, found, report }) => {
     await waitForApiServer(client, config);
-    await ensureAddons(client, config, report);
+    const fromFullStop = leasesAreStale(kind, config, found);
+    if (fromFullStop) report('releasing the stopped control plane’s leader leases');
+    // Independent kubectl calls: side by side.
+    await Promise.all([
+      fromFullStop ? kubectlOk(client, config, deleteLeasesArgs()) : undefined,
+      ensureAddons(client, config, report, { fromFullStop }),
+    ]);
   },
 };

@@ -48,6 +48,10 @@ describe('corefileChanged', () => {
     expect(corefileChanged('configmap/coredns unchanged\n')).toBe(false);
     expect(corefileChanged('configmap/coredns configured\n')).toBe(true);
     expect(corefileChanged('configmap/coredns created\n')).toBe(true);
+    // one apply with kubelab's own add-ons: only the ConfigMap's line counts
+    const together = 'configmap/coredns unchanged\nnamespace/local-path-storage configured\n';
+    expect(corefileChanged(together)).toBe(false);
+    expect(corefileChanged(together.replace('coredns unchanged', 'coredns configured'))).toBe(true);
   });
 });
 

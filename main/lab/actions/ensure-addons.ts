@@ -48,7 +48,8 @@ export function addonRepairs(present: ReadonlySet<string>): AddonRepair[] {
 
 /** `kubectl apply` changed the Corefile: the running CoreDNS pods must read it again. */
 export function corefileChanged(applyOutput: string): boolean {
-  return !/unchanged/.test(applyOutput);
+  const line = /^configmap\/coredns .*$/m.exec(applyOutput)?.[0] ?? '';
+  return !/ unchanged$/.test(line);
 }
 
 /**
@@ -134,6 +135,7 @@ export async function ensureAddons(
   client: Docker,
   config: LabConfig,
   report: (message: string) => void,
+  options: { fromFullStop: boolean } = { fromFullStop: false },
 ): Promise<void> {
   // One kubectl call for everything to look for (each docker exec of kubectl costs 0.3–1 s).
   const listing = await kubectlOk(client, config, [
@@ -151,15 +153,53 @@ export async function ensureAddons(
     report(REPAIRS[repair].message);
     await REPAIRS[repair].run(client, config);
   }
-  report("waiting for kube-proxy's rule for the API server's Service");
-  await waitForApiServiceRule(client, config);
-  for (const repair of repairs.filter((r) => r === 'coredns')) {
-    report(REPAIRS[repair].message);
-    await REPAIRS[repair].run(client, config);
+  // CoreDNS and the provisioner, when this start creates them (a new lab; a learner deleted
+  // CoreDNS), must start after kube-proxy's rule for the API server's Service. Restarted from a
+  // full stop, their pods exist already and the ready phase waits for DNS anyway: waiting here
+  // only held the applies below back (≈ 2 s of a warm start).
+  const corednsMissing = repairs.includes('coredns');
+  if (corednsMissing || !options.fromFullStop) {
+    report("waiting for kube-proxy's rule for the API server's Service");
+    await waitForApiServiceRule(client, config);
   }
-  // The offline Corefile is in place already, unless a learner changed it or kubeadm put its
+  if (corednsMissing) {
+    report(REPAIRS.coredns.message);
+    await REPAIRS.coredns.run(client, config);
+  }
+  // One apply for the offline Corefile and kubelab's own add-ons (each kubectl call is a process
+  // in the node), and beside it the readiness patch: kubeadm's CoreDNS probes readiness every
+  // 10 s, so a started lab waited up to 10 s for DNS that was already answering (measured by
+  // `kubelab bench`: exactly 10.0 s of a warm start). installCoreDns creates it with the short
+  // period already; the patch brings labs created before that to it, once, and is "no change"
+  // everywhere else.
+  report(
+    'offline Corefile, storage provisioner, NetworkPolicy controller (kube-router), image hints',
+  );
+  const [applied] = await Promise.all([
+    applyManifest(
+      client,
+      config,
+      [
+        corednsConfigMap(),
+        storageManifests(config),
+        networkPolicyManifests(config),
+        imageHintsManifests(config),
+      ].join('---\n'),
+    ),
+    kubectlOk(client, config, [
+      '-n',
+      'kube-system',
+      'patch',
+      'deployment',
+      'coredns',
+      '--type=strategic',
+      '-p',
+      JSON.stringify(COREDNS_READINESS_PATCH),
+    ]),
+  ]);
+  // The offline Corefile was in place already, unless a learner changed it or kubeadm put its
   // default back; then the running pods must read it again.
-  if (corefileChanged(await applyManifest(client, config, corednsConfigMap()))) {
+  if (corefileChanged(applied)) {
     report('CoreDNS: offline Corefile');
     await kubectlOk(client, config, [
       '-n',
@@ -170,27 +210,4 @@ export async function ensureAddons(
       'coredns',
     ]);
   }
-  // kubeadm's CoreDNS probes readiness every 10 s, so a started lab waited up to 10 s for DNS
-  // that was already answering (measured by `kubelab bench`: exactly 10.0 s of a warm start).
-  // installCoreDns creates it with the short period already; this patch brings labs created
-  // before that to it, once. Everywhere else it is "no change" and rolls nothing.
-  await kubectlOk(client, config, [
-    '-n',
-    'kube-system',
-    'patch',
-    'deployment',
-    'coredns',
-    '--type=strategic',
-    '-p',
-    JSON.stringify(COREDNS_READINESS_PATCH),
-  ]);
-  // kubelab's own add-ons in one apply (each kubectl call is a process in the node).
-  report('storage provisioner, NetworkPolicy controller (kube-router firewall), image hints');
-  await applyManifest(
-    client,
-    config,
-    [storageManifests(config), networkPolicyManifests(config), imageHintsManifests(config)].join(
-      '---\n',
-    ),
-  );
 }

@@ -3,7 +3,8 @@
 import type Docker from 'dockerode';
 import { NETWORK_POLICY_DAEMONSET } from '../addons/network-policy.ts';
 import { STORAGE_NAMESPACE } from '../addons/storage.ts';
-import { dnsAnswers, kubectlOk, readyNodes, waitFor } from '../cluster.ts';
+import { dnsAnswers, kubectlOk, listNodes, readyNodeNames, waitFor } from '../cluster.ts';
+import type { NodeList } from '../cluster.ts';
 import type { LabConfig } from '../config.ts';
 import { writeKubeconfigs } from '../kubeconfig.ts';
 import { recordPodCidr } from '../node-setup.ts';
@@ -30,13 +31,19 @@ async function waitReady(
   report: (message: string) => void,
 ): Promise<void> {
   const names = config.nodes.map((node) => node.name);
+  let listed: NodeList = { items: [] };
   await waitFor(`nodes ${names.join(', ')} to be Ready`, 180_000, async () => {
-    const ready = await readyNodes(client, config);
+    listed = await listNodes(client, config);
+    const ready = readyNodeNames(listed);
     report(`${ready.length}/${names.length} nodes Ready`);
     return allReady(names, ready);
   });
-  for (const node of config.nodes)
-    await recordPodCidr(node, (args) => kubectlOk(client, config, args));
+  // The listing already says which Node objects carry their pod subnet (all, after a first start).
+  for (const node of config.nodes) {
+    const recorded = listed.items.find((item) => item.metadata.name === node.name)?.spec?.podCIDR;
+    if (recorded !== node.podCidr)
+      await recordPodCidr(node, (args) => kubectlOk(client, config, args));
+  }
   report('waiting for CoreDNS to answer');
   await waitFor('CoreDNS to answer kubernetes.default', 180_000, () => dnsAnswers(client, config));
   report('waiting for the storage provisioner');

@@ -6,6 +6,7 @@
 import { stringify } from 'yaml';
 import { LAB_IMAGE_REPOSITORY, componentTags } from '../../images/catalog.ts';
 import type { LabConfig } from '../config.ts';
+import { API_PORT_IN_NODE } from '../kubeadm-config.ts';
 
 export const PROVISIONER_NAME = 'k8s.io/minikube-hostpath';
 export const STORAGE_NAMESPACE = 'local-path-storage';
@@ -131,6 +132,15 @@ export function storageManifests(config: LabConfig): string {
                     valueFrom: { fieldRef: { fieldPath: 'metadata.namespace' } },
                   },
                   { name: 'CONFIG_MOUNT_PATH', value: '/etc/config/' },
+                  // The API server of its own node (it runs on the control plane), not the
+                  // Service address: after a node restart the provisioner starts before kube-proxy
+                  // has written the Service's rules, and it exits when the API is unreachable —
+                  // then kubelet holds it back 10 s and more (the bench's warm-start profile).
+                  {
+                    name: 'KUBERNETES_SERVICE_HOST',
+                    valueFrom: { fieldRef: { fieldPath: 'status.hostIP' } },
+                  },
+                  { name: 'KUBERNETES_SERVICE_PORT', value: String(API_PORT_IN_NODE) },
                 ],
               },
             ],
