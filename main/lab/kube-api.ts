@@ -139,6 +139,14 @@ export class KubeApi {
     return `${base}${ns}/${found.plural}${name === undefined ? '' : `/${encodeURIComponent(name)}`}`;
   }
 
+  /** The URL path of every object of a kind, in every namespace (`kubectl get KIND -A`). */
+  async collectionPath(kind: string): Promise<string | null> {
+    const found = await this.resource(kind);
+    if (!found) return null;
+    const base = found.group ? `/apis/${found.group}/${found.version}` : `/api/${found.version}`;
+    return `${base}/${found.plural}`;
+  }
+
   close(): void {
     this.#agent.destroy();
   }
