@@ -48,8 +48,11 @@
 # 184 files passed; every stage passed. Added after it: dist:check builds the Linux kubectl the
 # installers carry (a relink, ≈ 10 s, where the images were built; on a fresh machine it compiles
 # kubectl's packages there, ≈ 3 min of CPU that the node binaries' build then finds in Go's
-# cache — the total stays), image-hints' go test (≈ 1 s), its lab test (≈ 20 s). A smaller node
-# image makes the clean-engine proof's bundle ≈ 1.4 GB lighter. ≈ 80 min cold, inside 90.
+# cache — the total stays), image-hints' go test (≈ 1 s), its lab test (≈ 20 s).
+# Measured again in `.ci/run` on a clean clone of 7d755be, warm machine, quiet, 2026-12-03 (2323 s
+# = 38.7 min): unit + integration 16.2 min (187 files) · clean-engine proof 9.3 min (the smaller
+# node image: bundle 1025 → 627 MiB, create 131 → 77 s, load 80 → 63 s) · offline proof, drills
+# --short, conformance --short 2.1 min, bench, e2e 4.0 min (13 passed). ≈ 75 min cold, inside 90.
 # Not in here (tagged long runs, figures in README): `npm run drills` (every fault drill),
 # `npm run conformance` (the whole default focus, 193 specs: 190 passed, 3 SCTP skipped, 28.6 min
 # on 2026-12-03).
