@@ -98,7 +98,7 @@ export function createLabApi(services: LabServices): LabImplementation {
           const results = await buildImages(
             await requireEngine(),
             names ?? [],
-            (p) => op.update(p.image, ((p.index + p.fraction) / p.total) * 100, p.step),
+            (p) => op.update(p.image, p.overall * 100, p.step),
             op.signal,
           );
           const built = results.filter((r) => r.built).map((r) => r.image);

@@ -16,6 +16,24 @@ describe('cold build time from build logs', () => {
       perImage: { base: 42, binaries: 611, node: 71 },
       missing: [],
       seconds: 724,
+      wall: false,
+    });
+  });
+
+  it('takes the wall time a parallel build prints, not the sum of overlapping image times', () => {
+    const log = [
+      '[2/3] binaries: built in 611 s',
+      '[1/3] base: built in 42 s',
+      '[3/3] node: built in 71 s',
+      'built 3 image(s) in 690 s: base 42s, binaries 611s, node 71s',
+    ].join('\n');
+    expect(coldBuildFromLogs([log], catalog)).toMatchObject({ seconds: 690, wall: true });
+    const resumed = 'built 1 image(s) in 80 s: node 80s';
+    const first =
+      '[1/3] base: built in 42 s\n[2/3] binaries: built in 600 s\nbuilt 2 image(s) in 605 s: base 42s, binaries 600s';
+    expect(coldBuildFromLogs([first, resumed], catalog)).toMatchObject({
+      seconds: 685,
+      wall: true,
     });
   });
 

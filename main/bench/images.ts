@@ -61,41 +61,59 @@ export interface ColdBuildRecord {
   perImage: Record<string, number>;
   /** The catalogue images no log says were built. */
   missing: string[];
-  /** The sum, only when every catalogue image is covered. */
+  /**
+   * The build's time, only when every catalogue image is covered: the sum of each run's wall
+   * time where every run that built something printed one (images build side by side, so their
+   * own times overlap), else the sum of the per-image times (logs of the sequential build).
+   */
   seconds: number | null;
+  /** Whether `seconds` is wall time (true) or the per-image sum (false). */
+  wall: boolean;
 }
 
 // Not anchored at the start: on a terminal, progress lines begin with cursor escapes.
 const PER_IMAGE_LINE = /\[\d+\/\d+\] (\S+): built in (\d+) s\s*$/;
-const SUMMARY_LINE = /built \d+ image\(s\): (.+?)\s*$/;
+const SUMMARY_LINE = /built \d+ image\(s\)(?: in (\d+) s)?: (.+?)\s*$/;
 
 /**
  * Per-image build times from the output of `kubelab images build` runs: the progress lines
- * "[2/19] binaries: built in 2811 s" and the closing "built N image(s): base 42s, …". A cold build
- * that stopped and was resumed spans several logs; the figure is their sum, and only when they
- * cover every catalogue image (a partial sum would pass for a fast build).
+ * "[2/19] binaries: built in 2811 s" and the closing "built N image(s) in W s: base 42s, …". A
+ * cold build that stopped and was resumed spans several logs; the figure adds up the runs, and
+ * only when they cover every catalogue image (a partial sum would pass for a fast build).
  */
 export function coldBuildFromLogs(
   texts: readonly string[],
   catalog: readonly string[],
 ): ColdBuildRecord {
   const perImage: Record<string, number> = {};
+  let wallSum = 0;
+  let everyRunTimed = true;
   for (const text of texts) {
+    let builtHere = false;
+    let wallHere: number | undefined;
     for (const line of text.split(/[\r\n]/)) {
       const one = PER_IMAGE_LINE.exec(line);
-      if (one) perImage[one[1]!] = Number(one[2]);
+      if (one) {
+        perImage[one[1]!] = Number(one[2]);
+        builtHere = true;
+      }
       const summary = SUMMARY_LINE.exec(line);
       if (summary) {
-        for (const part of summary[1]!.split(', ')) {
+        if (summary[1] !== undefined) wallHere = Number(summary[1]);
+        for (const part of summary[2]!.split(', ')) {
           const match = /^(\S+) (\d+)s$/.exec(part.trim());
           if (match) perImage[match[1]!] = Number(match[2]);
         }
       }
     }
+    if (wallHere !== undefined) wallSum += wallHere;
+    else if (builtHere) everyRunTimed = false;
   }
   const missing = catalog.filter((name) => perImage[name] === undefined);
-  const seconds = missing.length ? null : catalog.reduce((sum, name) => sum + perImage[name]!, 0);
-  return { perImage, missing, seconds };
+  const perImageSum = catalog.reduce((sum, name) => sum + (perImage[name] ?? 0), 0);
+  const wall = everyRunTimed && wallSum > 0;
+  const seconds = missing.length ? null : wall ? wallSum : perImageSum;
+  return { perImage, missing, seconds, wall };
 }
 
 export async function coldBuildFromFiles(files: readonly string[]): Promise<ColdBuildRecord> {

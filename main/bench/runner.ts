@@ -186,7 +186,9 @@ export async function runBench(client: Docker, options: BenchOptions): Promise<B
               rec('images_build_cold_s').samples.push(record.seconds);
               note(
                 'images_build_cold_s',
-                `not re-run: the sum of the per-image times \`kubelab images build\` printed (${times})`,
+                record.wall
+                  ? `not re-run: the wall time \`kubelab images build\` printed, images side by side (${times})`
+                  : `not re-run: the sum of the per-image times \`kubelab images build\` printed (${times})`,
               );
             } else {
               note(

@@ -6,6 +6,7 @@ import { LabError, cancelled, isCancelled } from '../api/errors.ts';
 import { imageExists } from '../engine/images.ts';
 import { LAB_LABEL } from '../engine/labels.ts';
 import { BuildLog } from './build-log.ts';
+import { buildJobs, runScheduled } from './build-schedule.ts';
 import { IMAGE_CATALOG, withDependencies } from './catalog.ts';
 import type { ImageSpec } from './catalog.ts';
 import { dockerBuild } from './docker-build.ts';
@@ -20,6 +21,8 @@ export interface BuildProgress {
   total: number;
   /** 0..1 within this image. */
   fraction: number;
+  /** 0..1 over every image of this build, those building side by side included. */
+  overall: number;
   step: string;
   state: 'checking' | 'building' | 'up-to-date' | 'built';
   elapsedMs: number;
@@ -71,36 +74,49 @@ export async function buildImages(
   names: readonly string[],
   onProgress: (progress: BuildProgress) => void,
   signal: AbortSignal = new AbortController().signal,
+  jobs: number = buildJobs(),
 ): Promise<BuildResult[]> {
   const specs = names.length ? withDependencies(names) : [...IMAGE_CATALOG];
-  const results: BuildResult[] = [];
-  for (const [index, spec] of specs.entries()) {
+  const byName = new Map<string, BuildResult>();
+  // Each image's own fraction, so the overall figure is right while several build at once.
+  const fractions = new Map<string, number>();
+
+  const buildSpec = async (
+    spec: ImageSpec,
+    index: number,
+    taskSignal: AbortSignal,
+  ): Promise<void> => {
     const started = Date.now();
-    const report = (state: BuildProgress['state'], fraction: number, step: string): void =>
+    const report = (state: BuildProgress['state'], fraction: number, step: string): void => {
+      fractions.set(spec.name, fraction);
+      let sum = 0;
+      for (const value of fractions.values()) sum += value;
       onProgress({
         image: spec.name,
         index,
         total: specs.length,
         fraction,
+        overall: sum / specs.length,
         step,
         state,
         elapsedMs: Date.now() - started,
       });
+    };
     const ref = await imageRef(spec.name);
     if (await imageExists(client, ref)) {
       report('up-to-date', 1, 'up to date');
-      results.push({ image: spec.name, ref, built: false, seconds: 0 });
-      continue;
+      byName.set(spec.name, { image: spec.name, ref, built: false, seconds: 0 });
+      return;
     }
     const log = new BuildLog(spec.name);
     report('building', 0, 'starting');
     try {
-      await buildOne(client, spec, log, signal, (fraction, step) =>
+      await buildOne(client, spec, log, taskSignal, (fraction, step) =>
         report('building', fraction, step),
       );
     } catch (error) {
       await log.close();
-      if (signal.aborted || isCancelled(error))
+      if (taskSignal.aborted || isCancelled(error))
         throw cancelled(`Building ${spec.name} was cancelled; run the build again to resume.`);
       const reason = error instanceof Error ? error.message : String(error);
       throw new LabError(
@@ -115,9 +131,31 @@ export async function buildImages(
     await log.close();
     const seconds = (Date.now() - started) / 1000;
     report('built', 1, `built in ${seconds.toFixed(0)} s`);
-    results.push({ image: spec.name, ref, built: true, seconds });
+    byName.set(spec.name, { image: spec.name, ref, built: true, seconds });
+  };
+
+  const tasks = specs.map((spec, index) => ({
+    name: spec.name,
+    after: [...Object.values(spec.args ?? {}), ...(spec.inputs ?? [])],
+    // A host-side prepare step (Go compile, npm install, preload) is the long part of a build.
+    long: spec.prepare !== undefined,
+    spec,
+    index,
+  }));
+  try {
+    await runScheduled(
+      tasks,
+      jobs,
+      (task, taskSignal) => buildSpec(task.spec, task.index, taskSignal),
+      signal,
+    );
+  } catch (error) {
+    // A failed image cancels its siblings, and the first error (the failure) is what arrives.
+    if (signal.aborted)
+      throw cancelled('The image build was cancelled; run the build again to resume.');
+    throw error;
   }
-  return results;
+  return specs.map((spec) => byName.get(spec.name)!);
 }
 
 /** The likely fix for a failed build, from what its log says. */

@@ -2,7 +2,7 @@
 import type { VerbRun } from '../command.ts';
 import { requireEngine } from '../../engine/docker.ts';
 import { buildImages } from '../../images/build.ts';
-import type { BuildProgress } from '../../images/build.ts';
+import { buildProgressPrinter } from '../build-progress.ts';
 import { imageInventory } from '../../images/inventory.ts';
 import { loadImages, packImages } from '../../images/bundle.ts';
 import { REQUIRED_LAB_IMAGES, workloadImageNames } from '../../lab/images-check.ts';
@@ -32,38 +32,22 @@ function formatBytes(bytes: number | null): string {
     : `${(bytes / 1024 ** 2).toFixed(0)} MiB`;
 }
 
-function progressLine(p: BuildProgress): string {
-  const head = `[${p.index + 1}/${p.total}] ${p.image}`;
-  const seconds = `${(p.elapsedMs / 1000).toFixed(0)}s`;
-  if (p.state === 'up-to-date') return `${head}: ${dim('up to date')}`;
-  if (p.state === 'built') return `${head}: ${green(p.step)}`;
-  return `${head}: ${Math.round(p.fraction * 100)}% ${seconds} ${p.step}`;
-}
-
 export const build: VerbRun<typeof imagesBuildFlags> = async ({ positionals }) => {
   const client = await requireEngine();
   const controller = new AbortController();
   process.once('SIGINT', () => controller.abort());
-  const tty = process.stdout.isTTY;
-  let lastLine = '';
+  const started = performance.now();
   const results = await buildImages(
     client,
     positionals,
-    (progress) => {
-      const line = progressLine(progress);
-      if (tty && progress.state === 'building') {
-        process.stdout.write(`\r\x1b[2K${line.slice(0, (process.stdout.columns || 100) - 1)}`);
-      } else if (line !== lastLine) {
-        process.stdout.write(`${tty ? '\r\x1b[2K' : ''}${line}\n`);
-      }
-      lastLine = line;
-    },
+    buildProgressPrinter(process.stdout),
     controller.signal,
   );
+  const wall = (performance.now() - started) / 1000;
   const built = results.filter((result) => result.built);
   console.log(
     built.length
-      ? `built ${built.length} image(s): ${built.map((r) => `${r.image} ${r.seconds.toFixed(0)}s`).join(', ')}`
+      ? `built ${built.length} image(s) in ${wall.toFixed(0)} s: ${built.map((r) => `${r.image} ${r.seconds.toFixed(0)}s`).join(', ')}`
       : 'every image is up to date',
   );
   return 0;
