@@ -25,7 +25,7 @@ test('Trace: client pod → a ClusterIP Service, hop by hop, with its DNAT', asy
   await page.getByTestId('lab-tab-topology').click();
   await expect(page.getByTestId('topology-svg')).toBeVisible({ timeout: 30_000 });
 
-  // The pickers are filled from the topology the pane polls every 2 s.
+  // The pickers are filled from the topology the pane keeps current (the server's watches).
   const from = page.getByTestId('trace-from');
   const to = page.getByTestId('trace-to');
   await expect(from.locator('option[value="default/client"]')).toHaveCount(1, {

@@ -203,7 +203,11 @@ export function createLabApi(services: LabServices): LabImplementation {
       close: ({ sessionId }, caller) => Promise.resolve({ ok: terminals.close(sessionId, caller) }),
     },
     topology: {
-      get: async ({ lab }) => collectTopology(await requireEngine(), lab),
+      get: async ({ lab, after }) =>
+        collectTopology(await requireEngine(), lab, {
+          watch: true,
+          ...(after === undefined ? {} : { after }),
+        }),
       trace: async ({ lab, from, to, port, probe }) =>
         traceRequest(await requireEngine(), lab, from, to, {
           ...(port === undefined ? {} : { port }),

@@ -109,6 +109,31 @@ describe('the learner desktop API on a real lab', () => {
     expect(volume.users.sort()).toEqual(httpd.map((p) => `default/${p.name}`).sort());
   });
 
+  it('topology:get with the revision shown waits for a change, and answers within a second of it', async () => {
+    const config = await existingLabConfig(lab);
+    // The first answer starts the lab's watches; once they have listed, answers carry a revision.
+    let shown = TopologySchema.parse(await call('topology:get', { lab }));
+    await waitFor('a topology revision', 30_000, async () => {
+      shown = TopologySchema.parse(await call('topology:get', { lab }));
+      return shown.revision !== undefined;
+    });
+    // Nothing changes: the request waits on the server (here 20 s) instead of answering at once.
+    const idleStart = performance.now();
+    const idle = TopologySchema.parse(await call('topology:get', { lab, after: shown.revision }));
+    expect(performance.now() - idleStart).toBeGreaterThan(15_000);
+    expect(idle.pods.map((p) => p.name).sort()).toEqual(shown.pods.map((p) => p.name).sort());
+    // A change: a ConfigMap is not drawn, a Service is — the waiting request answers with it.
+    const waiting = call<unknown>('topology:get', { lab, after: idle.revision });
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    await kubectlOk(client, config, ['create', 'service', 'clusterip', 'watched', '--tcp=81:81']);
+    const created = performance.now();
+    const changed = TopologySchema.parse(await waiting);
+    expect(performance.now() - created).toBeLessThan(1_000);
+    expect(changed.revision).not.toBe(idle.revision);
+    expect(changed.services.map((s) => s.name)).toContain('watched');
+    await kubectlOk(client, config, ['delete', 'service', 'watched']);
+  });
+
   it('files:* show and edit the node folder the PV serves; the pods see the edit at once', async () => {
     const listing = await call<{ entries: Array<{ name: string }> }>('files:list', {
       lab,

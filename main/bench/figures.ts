@@ -11,6 +11,7 @@ export const FIGURE_KEYS = [
   'reset_s',
   'check_ms',
   'api_round_trip_ms',
+  'topology_change_ms',
   'check_command_s',
   'cli_start_s',
   'node_start_s',
@@ -80,6 +81,12 @@ export const FIGURES: Record<FigureKey, FigureSpec> = {
     label: 'one API round trip (reference)',
     unit: 'ms',
     target: null,
+  },
+  topology_change_ms: {
+    key: 'topology_change_ms',
+    label: 'topology shows a change (kubectl returns → pane answered)',
+    unit: 'ms',
+    target: atMost(1000),
   },
   check_command_s: {
     key: 'check_command_s',

@@ -16,6 +16,7 @@ import type { StartSample } from './lab-start.ts';
 import { machineInfo } from './machine.ts';
 import { labMemoryMiB } from './memory.ts';
 import { apiRoundTrips } from './api-round-trip.ts';
+import { topologyChanges } from './topology-change.ts';
 import { nodeDiskMiB, nodeImageMiB } from './node-size.ts';
 import { timedKubelab, timedNodeStart } from './processes.ts';
 import { buildReport, emptyRecord } from './report.ts';
@@ -50,6 +51,7 @@ const CHECKS_PER_RUN = 10;
 const STARTS_PER_RUN = 5;
 const COMMAND_CHECKS_PER_RUN = 3;
 const API_CALLS_PER_RUN = 20;
+const TOPOLOGY_CHANGES_PER_RUN = 3;
 const KEYSTROKES_PER_RUN = 30;
 /** Figures measured on the main lab (one cold start, then everything that needs a cluster). */
 const MAIN_LAB_FIGURES: FigureKey[] = [
@@ -60,6 +62,7 @@ const MAIN_LAB_FIGURES: FigureKey[] = [
   'lab_memory_mib',
   'check_ms',
   'api_round_trip_ms',
+  'topology_change_ms',
   'check_command_s',
   'echo_ms',
   'echo_throughput_mib_s',
@@ -365,6 +368,18 @@ export async function runBench(client: Docker, options: BenchOptions): Promise<B
       note(
         'api_round_trip_ms',
         `GET /api/v1/namespaces/default over the lab's kubeconfig from the host (kept-alive HTTPS), ${API_CALLS_PER_RUN} per run`,
+      );
+    }
+
+    if (want('topology_change_ms')) {
+      await attempt(['topology_change_ms'], `topology changes on lab ${labs.main}`, async () => {
+        rec('topology_change_ms').samples.push(
+          ...(await topologyChanges(client, labs.main, runs * TOPOLOGY_CHANGES_PER_RUN)),
+        );
+      });
+      note(
+        'topology_change_ms',
+        `a Service created with kubectl while the pane's request waits on its revision (list + watch per kind); from kubectl's return to the answer drawing it, ${TOPOLOGY_CHANGES_PER_RUN} per run`,
       );
     }
 

@@ -89,11 +89,66 @@ const AGGREGATED_DISCOVERY =
 export class KubeApi {
   readonly #server: URL;
   readonly #agent: Agent;
+  /** Watches hold their connection for minutes: their own agent, so reads never queue behind them. */
+  readonly #streamAgent: Agent;
   #resources: Promise<Map<string, ApiResource>> | null = null;
 
   constructor(server: string, tls: { ca: Buffer; cert: Buffer; key: Buffer }) {
     this.#server = new URL(server);
     this.#agent = new Agent({ ...tls, keepAlive: true, maxSockets: 8 });
+    this.#streamAgent = new Agent({ ...tls, keepAlive: false });
+  }
+
+  /**
+   * A streaming GET (a watch): calls onLine for every line of the body as it arrives and
+   * resolves when the server ends the stream or `signal` aborts; rejects with ApiUnreachableError
+   * when the connection fails, or when nothing at all arrives for `idleMs` (watches ask for
+   * bookmarks, which the API server sends about once a minute, so a silent minute and more means a
+   * dead connection).
+   */
+  stream(
+    path: string,
+    onLine: (line: string) => void,
+    signal: AbortSignal,
+    idleMs = 150_000,
+  ): Promise<{ status: number }> {
+    const url = new URL(path, this.#server);
+    return new Promise((resolve, reject) => {
+      if (signal.aborted) return resolve({ status: 0 });
+      const req = request(
+        url,
+        { agent: this.#streamAgent, method: 'GET', headers: { accept: 'application/json' } },
+        (res) => {
+          let pending = '';
+          res.setEncoding('utf8');
+          res.on('data', (chunk: string) => {
+            pending += chunk;
+            let end: number;
+            while ((end = pending.indexOf('\n')) >= 0) {
+              const line = pending.slice(0, end).trim();
+              pending = pending.slice(end + 1);
+              if (line) onLine(line);
+            }
+          });
+          res.on('error', (error) => reject(new ApiUnreachableError(error.message)));
+          res.on('end', () => {
+            if (pending.trim()) onLine(pending.trim());
+            resolve({ status: res.statusCode ?? 0 });
+          });
+        },
+      );
+      const onAbort = (): void => {
+        req.destroy();
+        resolve({ status: 0 });
+      };
+      signal.addEventListener('abort', onAbort, { once: true });
+      req.on('close', () => signal.removeEventListener('abort', onAbort));
+      req.setTimeout(idleMs, () =>
+        req.destroy(new Error(`the watch from ${this.#server.host} went silent`)),
+      );
+      req.on('error', (error) => reject(new ApiUnreachableError(error.message)));
+      req.end();
+    });
   }
 
   /** GET a path; the body parsed as JSON (null when it is not JSON). */
@@ -149,6 +204,7 @@ export class KubeApi {
 
   close(): void {
     this.#agent.destroy();
+    this.#streamAgent.destroy();
   }
 
   async #discover(): Promise<Map<string, ApiResource>> {

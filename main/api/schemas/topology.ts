@@ -3,7 +3,16 @@
 import { z } from 'zod';
 import { LabNameSchema } from './lab.ts';
 
-export const TopologyRequestSchema = z.object({ lab: LabNameSchema }).strict();
+export const TopologyRequestSchema = z
+  .object({
+    lab: LabNameSchema,
+    /**
+     * The revision the caller shows: the answer waits (up to 20 s) until the lab's objects
+     * change, so a pane that asks again at once sees a change as it happens.
+     */
+    after: z.string().max(64).optional(),
+  })
+  .strict();
 
 export const NodeInterfaceSchema = z.object({
   name: z.string(),
@@ -89,6 +98,8 @@ const TopologyClaimSchema = z.object({
 
 export const TopologySchema = z.object({
   lab: z.string(),
+  /** Where the objects come from a watch: pass it back as `after`. Absent: poll instead. */
+  revision: z.string().optional(),
   nodes: z.array(TopologyNodeSchema),
   pods: z.array(TopologyPodSchema),
   services: z.array(TopologyServiceSchema),

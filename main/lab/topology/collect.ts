@@ -10,6 +10,8 @@ import { hostFolderOf } from './host-folder.ts';
 import { policiesSelecting } from './policy-selection.ts';
 import type { PolicyJson } from './policy-selection.ts';
 import { NODE_NETWORK_SCRIPT, parseNodeNetwork } from './node-network.ts';
+import { TOPOLOGY_KINDS, topologyFeed } from './feed.ts';
+import type { TopologyFeed } from './feed.ts';
 import type {
   Topology,
   TopologyClaim,
@@ -77,25 +79,18 @@ function mountsClaim(pod: PodJson, claim: string): boolean {
   return JSON.stringify(pod.spec).includes(`"claimName":"${claim}"`);
 }
 
-/** The kinds the topology draws, listed in every namespace. */
-const TOPOLOGY_KINDS = [
-  'Pod',
-  'Service',
-  'EndpointSlice',
-  'PersistentVolume',
-  'PersistentVolumeClaim',
-  'NetworkPolicy',
-] as const;
-
 /**
- * Every object of the topology's kinds. The UI polls this every 2 s: over the host's HTTPS client
- * it is six GETs of a few ms each; kubectl in the node (one process for all six kinds, 100–200 ms
- * of CPU on the lab's cores) only where the API does not answer from this machine.
+ * Every object of the topology's kinds: from the lab's watch feed where one runs and is current
+ * (`feed`), else six GETs over the host's HTTPS client (a few ms each), else kubectl in the node
+ * (one process for all six kinds, 100–200 ms of CPU on the lab's cores) where the API does not
+ * answer from this machine.
  */
 async function listTopologyObjects(
   client: Docker,
   config: LabConfig,
+  feed: TopologyFeed | null,
 ): Promise<List<{ kind?: string }>> {
+  if (feed?.current) return { items: feed.objects() };
   const api = await kubeApiFor(config);
   if (api) {
     try {
@@ -121,10 +116,27 @@ async function listTopologyObjects(
   ]);
 }
 
-export async function collectTopology(client: Docker, lab: string): Promise<Topology> {
+/**
+ * The lab's topology. `watch` (a long-lived server only: the feed's watches outlive the call)
+ * keeps the lab's objects current through watches; with `after` (the revision the caller shows)
+ * the answer then waits until they change — up to `waitMs`, after which it is collected anyway
+ * (node routes and links change without an API event) — so the pane asks again at once and shows
+ * a change within the API server's push. Without a feed (the API not reachable from here) it
+ * answers at once with no revision, and the caller polls.
+ */
+export async function collectTopology(
+  client: Docker,
+  lab: string,
+  options: { watch?: boolean; after?: string; waitMs?: number; signal?: AbortSignal } = {},
+): Promise<Topology> {
   const config = await existingLabConfig(lab);
+  const api = options.watch ? await kubeApiFor(config) : null;
+  const feed = api ? topologyFeed(lab, api) : null;
+  if (feed && options.after !== undefined)
+    await feed.changedSince(options.after, options.waitMs ?? 20_000, options.signal);
+  const revision = feed?.current ? feed.revision : undefined;
   const found = await findNodes(client, lab);
-  const all = await listTopologyObjects(client, config);
+  const all = await listTopologyObjects(client, config, feed);
   const ofKind = <T>(kind: string): List<T> => ({
     items: all.items.filter((item) => item.kind === kind) as T[],
   });
@@ -261,5 +273,13 @@ export async function collectTopology(client: Docker, lab: string): Promise<Topo
           .map((pod) => `${namespace}/${pod.metadata.name}`),
       };
     });
-  return { lab, nodes, pods: topologyPods, services: topologyServices, volumes, unboundClaims };
+  return {
+    lab,
+    ...(revision === undefined ? {} : { revision }),
+    nodes,
+    pods: topologyPods,
+    services: topologyServices,
+    volumes,
+    unboundClaims,
+  };
 }

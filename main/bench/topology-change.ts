@@ -1,0 +1,39 @@
+// How soon the Topology pane shows a change: the pane's own request (topology:get naming the
+// revision it shows) is waiting on the server when a Service is created with kubectl; the figure
+// is from kubectl's return (what the learner sees as "done") to the answer that draws it.
+import type Docker from 'dockerode';
+import { kubectlOk, waitFor } from '../lab/cluster.ts';
+import { existingLabConfig } from '../lab/state.ts';
+import { collectTopology } from '../lab/topology/collect.ts';
+
+export async function topologyChanges(
+  client: Docker,
+  lab: string,
+  count: number,
+): Promise<number[]> {
+  const config = await existingLabConfig(lab);
+  let revision: string | undefined;
+  await waitFor('the topology watches to list', 30_000, async () => {
+    revision = (await collectTopology(client, lab, { watch: true })).revision;
+    return revision !== undefined;
+  });
+  const samples: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const name = `bench-watched-${i}`;
+    const waiting = collectTopology(client, lab, { watch: true, after: revision! });
+    // The request is on the server and waiting before the change is made.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await kubectlOk(client, config, ['create', 'service', 'clusterip', name, '--tcp=81:81']);
+    const created = performance.now();
+    const shown = await waiting;
+    const elapsed = performance.now() - created;
+    if (!shown.services.some((service) => service.name === name))
+      throw new Error(`the answer after creating Service ${name} does not draw it`);
+    samples.push(elapsed);
+    await kubectlOk(client, config, ['delete', 'service', name]);
+    // Start the next sample from a settled picture: the deletion's answer is not timed.
+    revision = (await collectTopology(client, lab, { watch: true, after: shown.revision! }))
+      .revision;
+  }
+  return samples;
+}
