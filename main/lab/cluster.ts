@@ -77,6 +77,7 @@ export async function waitFor(
   timeoutMs: number,
   probe: () => Promise<boolean>,
   fix?: string,
+  intervalMs = 500,
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let lastError = '';
@@ -86,7 +87,7 @@ export async function waitFor(
     } catch (error) {
       lastError = error instanceof Error ? error.message : String(error);
     }
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }
   throw new LabError(
     'TIMEOUT',
@@ -98,14 +99,6 @@ export async function waitFor(
 }
 
 /** The API server answers /readyz (after a start, or before kubectl is asked for anything). */
-export function waitForApiServer(client: Docker, config: LabConfig): Promise<void> {
-  return waitFor(
-    'the API server',
-    120_000,
-    async () => (await kubectl(client, config, ['get', '--raw=/readyz'])).exitCode === 0,
-  );
-}
-
 export interface NodeList {
   items: Array<{
     metadata: { name: string };
@@ -121,10 +114,6 @@ export function readyNodeNames(nodes: NodeList): string[] {
       node.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True'),
     )
     .map((node) => node.metadata.name);
-}
-
-export function listNodes(client: Docker, config: LabConfig): Promise<NodeList> {
-  return kubectlJson<NodeList>(client, config, ['get', 'nodes']);
 }
 
 /** CoreDNS answers for the API server's Service name (asked from the control-plane node). */

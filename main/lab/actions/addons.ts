@@ -1,6 +1,7 @@
 // add-ons: once the API server answers, restore whatever add-on is missing and apply kubelab's
 // own (ensure-addons.ts) — on every start, so a learner's deletion is repaired by `up`.
-import { kubectlOk, waitForApiServer } from '../cluster.ts';
+import { kubectlOk } from '../cluster.ts';
+import { StartReads, waitForApiServer } from '../start-reads.ts';
 import type { Action } from './action.ts';
 import { ensureAddons } from './ensure-addons.ts';
 import { deleteLeasesArgs, leasesAreStale } from './stale-leases.ts';
@@ -9,7 +10,7 @@ export const addonsAction: Action = {
   name: 'add-ons',
   weight: 2,
   run: async ({ client, config, kind, found, report }) => {
-    await waitForApiServer(client, config);
+    await waitForApiServer(new StartReads(client, config));
     const fromFullStop = leasesAreStale(kind, config, found);
     if (fromFullStop) report('releasing the stopped control plane’s leader leases');
     // Independent kubectl calls: side by side.

@@ -3,6 +3,7 @@
 import { kubectlOk } from '../cluster.ts';
 import { controlPlane } from '../config.ts';
 import { initConfig } from '../kubeadm-config.ts';
+import { writeHostKubeconfig } from '../kubeconfig.ts';
 import { writeFileInNode } from '../node-exec.ts';
 import { recordPodCidr } from '../node-setup.ts';
 import type { Action } from './action.ts';
@@ -27,7 +28,10 @@ export const controlPlaneAction: Action = {
       '/kind/kubeadm.yaml',
       '--skip-token-print',
     ]);
-    await recordPodCidr(cp, (args) => kubectlOk(client, config, args));
+    await Promise.all([
+      recordPodCidr(cp, (args) => kubectlOk(client, config, args)),
+      writeHostKubeconfig(client, config, state.apiPort),
+    ]);
     // Here rather than in the add-ons phase so CoreDNS starts while workers join.
     report('CoreDNS with the offline Corefile');
     await installCoreDns(client, config);

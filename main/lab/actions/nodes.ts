@@ -2,7 +2,8 @@
 // lab's pod network (CNI config, resolv.conf for pods, routes) once it runs.
 import type Docker from 'dockerode';
 import { LabError } from '../../api/errors.ts';
-import { kubectl, waitForApiServer } from '../cluster.ts';
+import { kubectl } from '../cluster.ts';
+import { StartReads, waitForApiServer } from '../start-reads.ts';
 import type { LabConfig, NodeSpec } from '../config.ts';
 import type { FoundNode } from '../discover.ts';
 import { createNode, varVolumeName } from '../node-container.ts';
@@ -148,7 +149,7 @@ async function runStep(ctx: ActionContext, step: NodeStep): Promise<void> {
       return;
     case 'join':
       // The control plane was started a moment ago in this same action.
-      await waitForApiServer(client, config);
+      await waitForApiServer(new StartReads(client, config));
       await Promise.all(
         step.nodes.map((node) => joinWorker(client, config, node, ctx.state.token)),
       );

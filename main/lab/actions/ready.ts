@@ -3,11 +3,12 @@
 import type Docker from 'dockerode';
 import { NETWORK_POLICY_DAEMONSET } from '../addons/network-policy.ts';
 import { STORAGE_NAMESPACE } from '../addons/storage.ts';
-import { dnsAnswers, kubectlOk, listNodes, readyNodeNames, waitFor } from '../cluster.ts';
+import { dnsAnswers, kubectlOk, readyNodeNames, waitFor } from '../cluster.ts';
 import type { NodeList } from '../cluster.ts';
 import type { LabConfig } from '../config.ts';
 import { writeKubeconfigs } from '../kubeconfig.ts';
 import { recordPodCidr } from '../node-setup.ts';
+import { StartReads } from '../start-reads.ts';
 import type { Action } from './action.ts';
 
 /** Every wanted node is among the Ready ones. */
@@ -31,9 +32,10 @@ async function waitReady(
   report: (message: string) => void,
 ): Promise<void> {
   const names = config.nodes.map((node) => node.name);
+  const reads = new StartReads(client, config);
   let listed: NodeList = { items: [] };
   await waitFor(`nodes ${names.join(', ')} to be Ready`, 180_000, async () => {
-    listed = await listNodes(client, config);
+    listed = await reads.json<NodeList>('/api/v1/nodes', ['get', 'nodes']);
     const ready = readyNodeNames(listed);
     report(`${ready.length}/${names.length} nodes Ready`);
     return allReady(names, ready);
@@ -47,35 +49,31 @@ async function waitReady(
   report('waiting for CoreDNS to answer');
   await waitFor('CoreDNS to answer kubernetes.default', 180_000, () => dnsAnswers(client, config));
   report('waiting for the storage provisioner');
-  await waitFor('the storage provisioner to be available', 120_000, async () =>
-    provisionerAvailable(
-      await kubectlOk(client, config, [
-        'get',
-        'deployment',
-        'local-path-provisioner',
-        '-n',
-        STORAGE_NAMESPACE,
-        '-o',
-        'jsonpath={.status.availableReplicas}',
-      ]),
-    ),
-  );
+  await waitFor('the storage provisioner to be available', 120_000, async () => {
+    const deployment = await reads.json<{ status?: { availableReplicas?: number } }>(
+      `/apis/apps/v1/namespaces/${STORAGE_NAMESPACE}/deployments/local-path-provisioner`,
+      ['get', 'deployment', 'local-path-provisioner', '-n', STORAGE_NAMESPACE],
+    );
+    return provisionerAvailable(String(deployment.status?.availableReplicas ?? ''));
+  });
   // A policy applied right after `up` must be enforced: every node runs its controller.
   report('waiting for the NetworkPolicy controller on every node');
-  await waitFor('the NetworkPolicy controller on every node', 120_000, async () =>
-    readyOnEveryNode(
-      await kubectlOk(client, config, [
-        'get',
-        'daemonset',
-        NETWORK_POLICY_DAEMONSET,
-        '-n',
-        'kube-system',
-        '-o',
-        'jsonpath={.status.numberReady}/{.status.desiredNumberScheduled}',
-      ]),
+  await waitFor('the NetworkPolicy controller on every node', 120_000, async () => {
+    const daemonSet = await reads.json<{
+      status?: { numberReady?: number; desiredNumberScheduled?: number };
+    }>(`/apis/apps/v1/namespaces/kube-system/daemonsets/${NETWORK_POLICY_DAEMONSET}`, [
+      'get',
+      'daemonset',
+      NETWORK_POLICY_DAEMONSET,
+      '-n',
+      'kube-system',
+    ]);
+    const status = daemonSet.status ?? {};
+    return readyOnEveryNode(
+      `${status.numberReady ?? ''}/${status.desiredNumberScheduled ?? ''}`,
       config.nodes.length,
-    ),
-  );
+    );
+  });
 }
 
 export const readyAction: Action = {
