@@ -18,6 +18,8 @@ export interface LabState {
   bootstrapped: boolean;
   /** Phase timings of the last `up`, seconds. */
   lastUp?: Record<string, number>;
+  /** Hash of kubelab's add-on manifest as last applied (actions/addons-current.ts). */
+  addonsApplied?: string;
 }
 
 const file = (lab: string): string => join(labDir(lab), 'lab.json');

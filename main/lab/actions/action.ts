@@ -22,7 +22,11 @@ export interface UpContext {
   client: Docker;
   config: LabConfig;
   kind: StartKind;
-  /** What lab.json says: written before the first action, and bootstrapped after the last. */
+  /**
+   * What lab.json says: written before the first action, and bootstrapped after the last. One
+   * object for the whole start: what an action learns for the next start (add-ons sets
+   * `addonsApplied`) is written with it after the last action.
+   */
   state: LabState;
   /** The lab's node containers found (by label) before the first action, by node name. */
   found: ReadonlyMap<string, FoundNode>;

@@ -9,14 +9,16 @@ import { deleteLeasesArgs, leasesAreStale } from './stale-leases.ts';
 export const addonsAction: Action = {
   name: 'add-ons',
   weight: 2,
-  run: async ({ client, config, kind, found, report }) => {
+  run: async ({ client, config, kind, found, state, report }) => {
     await waitForApiServer(new StartReads(client, config));
     const fromFullStop = leasesAreStale(kind, config, found);
     if (fromFullStop) report('releasing the stopped control plane’s leader leases');
     // Independent kubectl calls: side by side.
-    await Promise.all([
+    const [, appliedHash] = await Promise.all([
       fromFullStop ? kubectlOk(client, config, deleteLeasesArgs()) : undefined,
-      ensureAddons(client, config, report, { fromFullStop }),
+      ensureAddons(client, config, report, { fromFullStop, appliedHash: state.addonsApplied }),
     ]);
+    // The state object is shared by every action of this start: up.ts writes it after the last.
+    state.addonsApplied = appliedHash;
   },
 };

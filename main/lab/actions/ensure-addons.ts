@@ -7,13 +7,17 @@ import { controlPlane } from '../config.ts';
 import {
   corednsAddonManifest,
   corednsConfigMap,
+  OFFLINE_COREFILE,
   READINESS_PERIOD_SECONDS,
 } from '../addons/coredns.ts';
 import { imageHintsManifests } from '../addons/image-hints.ts';
 import { networkPolicyManifests } from '../addons/network-policy.ts';
 import { storageManifests } from '../addons/storage.ts';
 import { applyManifest, kubectlOk } from '../cluster.ts';
+import { ApiUnreachableError, kubeApiFor } from '../kube-api.ts';
+import type { KubeApi } from '../kube-api.ts';
 import { nodeSh } from '../node-exec.ts';
+import { addonsCurrent, liveObject, manifestHash } from './addons-current.ts';
 
 /** What ensureAddons looks for in kube-system, as `kind/name`. */
 export const ADDON_OBJECTS = [
@@ -130,14 +134,36 @@ export async function waitForApiServiceRule(client: Docker, config: LabConfig): 
   );
 }
 
-/** Idempotent repairs of what a learner may have deleted: kubeadm's add-ons and ours. */
-export async function ensureAddons(
+const KINDS: Record<string, string> = {
+  configmap: 'ConfigMap',
+  deployment: 'Deployment',
+  service: 'Service',
+  daemonset: 'DaemonSet',
+};
+
+/**
+ * Which of ADDON_OBJECTS exist: GETs over the host's client (a few ms each), else one kubectl
+ * call in the node (each docker exec of kubectl costs 0.3–1 s while the control plane boots).
+ */
+async function presentAddonObjects(
   client: Docker,
   config: LabConfig,
-  report: (message: string) => void,
-  options: { fromFullStop: boolean } = { fromFullStop: false },
-): Promise<void> {
-  // One kubectl call for everything to look for (each docker exec of kubectl costs 0.3–1 s).
+  api: KubeApi | null,
+): Promise<Set<string>> {
+  if (api) {
+    try {
+      const found = await Promise.all(
+        ADDON_OBJECTS.map(async (object) => {
+          const [kind, name] = object.split('/') as [string, string];
+          const ref = { kind: KINDS[kind]!, name, namespace: 'kube-system' };
+          return (await liveObject(api, ref)) === null ? null : object;
+        }),
+      );
+      return new Set(found.filter((object) => object !== null));
+    } catch (error) {
+      if (!(error instanceof ApiUnreachableError)) throw error;
+    }
+  }
   const listing = await kubectlOk(client, config, [
     'get',
     '-n',
@@ -147,7 +173,22 @@ export async function ensureAddons(
     '-o',
     'name',
   ]);
-  const repairs = addonRepairs(presentObjects(listing));
+  return presentObjects(listing);
+}
+
+/**
+ * Idempotent repairs of what a learner may have deleted: kubeadm's add-ons and ours. Returns the
+ * hash of kubelab's add-on manifest now in the cluster, for lab.json (`appliedHash` next time:
+ * a start whose manifest is unchanged and fully present skips its apply).
+ */
+export async function ensureAddons(
+  client: Docker,
+  config: LabConfig,
+  report: (message: string) => void,
+  options: { fromFullStop: boolean; appliedHash?: string | undefined } = { fromFullStop: false },
+): Promise<string> {
+  const api = await kubeApiFor(config);
+  const repairs = addonRepairs(await presentAddonObjects(client, config, api));
   // kube-proxy first: what follows needs its rule for the API server's Service.
   for (const repair of repairs.filter((r) => r !== 'coredns')) {
     report(REPAIRS[repair].message);
@@ -166,6 +207,19 @@ export async function ensureAddons(
     report(REPAIRS.coredns.message);
     await REPAIRS.coredns.run(client, config);
   }
+  const manifest = [
+    corednsConfigMap(),
+    storageManifests(config),
+    networkPolicyManifests(config),
+    imageHintsManifests(config),
+  ].join('---\n');
+  if (
+    repairs.length === 0 &&
+    (await addonsCurrent(api, manifest, options.appliedHash, OFFLINE_COREFILE))
+  ) {
+    report('kubelab’s add-ons are as the last start applied them');
+    return manifestHash(manifest);
+  }
   // One apply for the offline Corefile and kubelab's own add-ons (each kubectl call is a process
   // in the node), and beside it the readiness patch: kubeadm's CoreDNS probes readiness every
   // 10 s, so a started lab waited up to 10 s for DNS that was already answering (measured by
@@ -176,16 +230,7 @@ export async function ensureAddons(
     'offline Corefile, storage provisioner, NetworkPolicy controller (kube-router), image hints',
   );
   const [applied] = await Promise.all([
-    applyManifest(
-      client,
-      config,
-      [
-        corednsConfigMap(),
-        storageManifests(config),
-        networkPolicyManifests(config),
-        imageHintsManifests(config),
-      ].join('---\n'),
-    ),
+    applyManifest(client, config, manifest),
     kubectlOk(client, config, [
       '-n',
       'kube-system',
@@ -210,4 +255,5 @@ export async function ensureAddons(
       'coredns',
     ]);
   }
+  return manifestHash(manifest);
 }
