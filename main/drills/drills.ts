@@ -12,6 +12,7 @@ import { dnsAnswers, kubectl, kubectlOk, waitFor } from '../lab/cluster.ts';
 import { labDir } from '../lab/config.ts';
 import { existingLabConfig } from '../lab/state.ts';
 import { labStatus } from '../lab/status.ts';
+import { labDown } from '../lab/down.ts';
 import { labUp } from '../lab/up.ts';
 import { LabError } from '../api/errors.ts';
 import type { Drill, DrillContext } from './drill-helpers.ts';
@@ -195,12 +196,18 @@ export const DRILLS: Drill[] = [
     name: 'kill the CLI in the middle of up',
     short: false,
     run: async (ctx) => {
+      // From stopped nodes, so the killed up has seconds of work left: an up of a running lab
+      // ends within the 3 s below, and the drill would kill nothing.
+      await labDown(ctx.client, { lab: ctx.lab, purge: false, data: false });
       const child = spawn(process.execPath, ['bin/kubelab.js', 'up', '--lab', ctx.lab], {
         stdio: 'ignore',
       });
+      const closed = new Promise((resolve) => child.once('close', resolve));
       await new Promise((resolve) => setTimeout(resolve, 3_000));
+      if (child.exitCode !== null)
+        fail(`the up to kill ended by itself within 3 s (exit ${child.exitCode})`);
       child.kill('SIGKILL');
-      await new Promise((resolve) => child.on('close', resolve));
+      await closed;
       const started = Date.now();
       await labUp(ctx.client, { lab: ctx.lab }); // the killed process's lock must not block this
       await healthy(ctx);
