@@ -53,6 +53,14 @@
 # = 38.7 min): unit + integration 16.2 min (187 files) · clean-engine proof 9.3 min (the smaller
 # node image: bundle 1025 → 627 MiB, create 131 → 77 s, load 80 → 63 s) · offline proof, drills
 # --short, conformance --short 2.1 min, bench, e2e 4.0 min (13 passed). ≈ 75 min cold, inside 90.
+# Measured on a FRESH machine, 2026-12-03 (a clean clone of eb038fb, stopped after its images):
+# npm + lint + typecheck + build + dist:check ≈ 6.5 min (fresh npm cache, docker.io installed) ·
+# lab images 26.6 min one after the other (base 33 s, binaries 924 s, node 112 s, workloads 42 s,
+# ghost 450 s). Images now build side by side (3 at a time): the path through binaries →
+# components → node is ≈ 17.5 min, with base, the workloads and Ghost beside it (five workloads
+# rebuilt: 25 s wall against 38 s in a row) — ≈ 9 min off a cold run: ≈ 66 min cold, inside 90.
+# The Topology watch test adds ≈ 22 s to the 1-node API lab test; the bench's topology_change_ms
+# ≈ 10 s.
 # Not in here (tagged long runs, figures in README): `npm run drills` (every fault drill),
 # `npm run conformance` (the whole default focus, 193 specs: 190 passed, 3 SCTP skipped, 28.6 min
 # on 2026-12-03).
