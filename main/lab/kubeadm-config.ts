@@ -77,7 +77,15 @@ export function initConfig(config: LabConfig, token: string): string {
       apiServer: { certSANs: ['127.0.0.1', 'localhost', cp.ip, cp.name] },
       controllerManager: {
         // kubelab assigns pod subnets itself, in node order (10.0.1.0/24, 10.0.2.0/24, …).
-        extraArgs: [{ name: 'allocate-node-cidrs', value: 'false' }],
+        // Its informers start only once every controller has started, and starting each one
+        // asks the API for a service-account token under client-side rate limits (20 qps): on a
+        // fresh cluster the DaemonSet and ReplicaSet controllers waited ≈ 5 s behind the others
+        // before kube-proxy's and CoreDNS's pods were even created. A lab's API server is idle.
+        extraArgs: [
+          { name: 'allocate-node-cidrs', value: 'false' },
+          { name: 'kube-api-qps', value: '200' },
+          { name: 'kube-api-burst', value: '400' },
+        ],
       },
     },
     kubeletConfiguration(config),

@@ -10,6 +10,7 @@ import { createNode, varVolumeName } from '../node-container.ts';
 import { configureNodeNetwork, waitForContainerd } from '../node-setup.ts';
 import { writeRegistryMirrors } from '../registry-mirrors.ts';
 import { writeDockerIoEntry } from '../pull-through.ts';
+import { startUnpackAhead } from '../unpack-ahead.ts';
 import type { Action, ActionContext, StartKind, UpContext } from './action.ts';
 import { joinWorker } from './join.ts';
 
@@ -54,6 +55,7 @@ function startNodes(
         else if (!/already started|304/i.test(message)) throw error;
       }
       await waitForContainerd(client, node);
+      await startUnpackAhead(client, node);
       await configureNodeNetwork(client, config, node);
       await writeRegistryMirrors(client, node.container);
       await writeDockerIoEntry(client, node.container, pullThrough);
