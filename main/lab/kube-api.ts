@@ -2,8 +2,8 @@
 // lab's own kubeconfig (its CA and admin client certificate), one kept-alive connection, no
 // process started. A `kubectl get` through `docker exec` costs 100–200 ms on 2 cores; a GET here
 // costs a few. Kinds are found through the API server's aggregated discovery, as kubectl does,
-// once per lab and process. Read-only by design: writes stay with kubectl, whose command a
-// learner can see and type.
+// once per lab and process. Reads only, but for one write a start makes of its own (stale
+// leader leases): a learner's writes stay with kubectl, whose command they can see and type.
 import { Agent, request } from 'node:https';
 import { readFile } from 'node:fs/promises';
 import { parse } from 'yaml';
@@ -153,11 +153,28 @@ export class KubeApi {
 
   /** GET a path; the body parsed as JSON (null when it is not JSON). */
   get(path: string, timeoutMs = 20_000, accept = 'application/json'): Promise<ApiResponse> {
+    return this.#send('GET', path, timeoutMs, accept);
+  }
+
+  /**
+   * DELETE a path — kubelab's own housekeeping during a start (stale leader leases), never a
+   * learner's action: those stay kubectl commands the learner can see and type.
+   */
+  delete(path: string, timeoutMs = 5_000): Promise<ApiResponse> {
+    return this.#send('DELETE', path, timeoutMs, 'application/json');
+  }
+
+  #send(
+    method: 'GET' | 'DELETE',
+    path: string,
+    timeoutMs: number,
+    accept: string,
+  ): Promise<ApiResponse> {
     const url = new URL(path, this.#server);
     return new Promise((resolve, reject) => {
       const req = request(
         url,
-        { agent: this.#agent, method: 'GET', headers: { accept }, timeout: timeoutMs },
+        { agent: this.#agent, method, headers: { accept }, timeout: timeoutMs },
         (res) => {
           const chunks: Buffer[] = [];
           res.on('data', (chunk: Buffer) => chunks.push(chunk));

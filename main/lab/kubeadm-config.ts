@@ -36,6 +36,14 @@ function kubeletConfiguration(config: LabConfig): Record<string, unknown> {
   };
 }
 
+/**
+ * How often a controller manager or scheduler that does not lead tries for the lease (kubeadm's
+ * default 2 s). After a full stop kubelab deletes the dead holder's leases once the API answers
+ * (actions/stale-leases.ts), and until the new controller manager takes its lease at its next
+ * try, CoreDNS's EndpointSlice still names the pods of before the stop: DNS answers that much later.
+ */
+const LEADER_RETRY = '1s';
+
 export function initConfig(config: LabConfig, token: string): string {
   const cp = controlPlane(config);
   const tags = componentTags();
@@ -85,8 +93,10 @@ export function initConfig(config: LabConfig, token: string): string {
           { name: 'allocate-node-cidrs', value: 'false' },
           { name: 'kube-api-qps', value: '200' },
           { name: 'kube-api-burst', value: '400' },
+          { name: 'leader-elect-retry-period', value: LEADER_RETRY },
         ],
       },
+      scheduler: { extraArgs: [{ name: 'leader-elect-retry-period', value: LEADER_RETRY }] },
     },
     kubeletConfiguration(config),
     {

@@ -1,10 +1,9 @@
 // add-ons: once the API server answers, restore whatever add-on is missing and apply kubelab's
 // own (ensure-addons.ts) — on every start, so a learner's deletion is repaired by `up`.
-import { kubectlOk } from '../cluster.ts';
 import { StartReads, waitForApiServer } from '../start-reads.ts';
 import type { Action } from './action.ts';
 import { ensureAddons } from './ensure-addons.ts';
-import { deleteLeasesArgs, leasesAreStale } from './stale-leases.ts';
+import { leasesAreStale, releaseStaleLeases } from './stale-leases.ts';
 
 export const addonsAction: Action = {
   name: 'add-ons',
@@ -15,7 +14,7 @@ export const addonsAction: Action = {
     if (fromFullStop) report('releasing the stopped control plane’s leader leases');
     // Independent kubectl calls: side by side.
     const [, appliedHash] = await Promise.all([
-      fromFullStop ? kubectlOk(client, config, deleteLeasesArgs()) : undefined,
+      fromFullStop ? releaseStaleLeases(client, config) : undefined,
       ensureAddons(client, config, report, { fromFullStop, appliedHash: state.addonsApplied }),
     ]);
     // The state object is shared by every action of this start: up.ts writes it after the last.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { labConfig } from '../config.ts';
 import type { FoundNode } from '../discover.ts';
-import { deleteLeasesArgs, leasesAreStale } from './stale-leases.ts';
+import { deleteLeasesArgs, leasePath, leasesAreStale } from './stale-leases.ts';
 
 const config = labConfig('leases', 1);
 const found = (running: boolean): Map<string, FoundNode> =>
@@ -39,5 +39,13 @@ describe('the stopped control plane’s leader leases', () => {
       '--ignore-not-found',
       '--wait=false',
     ]);
+  });
+});
+
+describe('leasePath', () => {
+  it('is the path kubectl deletes for a kube-system lease', () => {
+    expect(leasePath('kube-scheduler')).toBe(
+      '/apis/coordination.k8s.io/v1/namespaces/kube-system/leases/kube-scheduler',
+    );
   });
 });

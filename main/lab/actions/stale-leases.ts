@@ -7,9 +7,12 @@
 // 20 s after the controller manager started). Deleting both leases once the API answers lets the
 // new instances create them at their next try (≤ 2 s). A live holder is not harmed: finding its
 // lease gone, it creates it again and keeps leading.
+import type Docker from 'dockerode';
+import { kubectlOk } from '../cluster.ts';
 import type { LabConfig } from '../config.ts';
 import { controlPlane } from '../config.ts';
 import type { FoundNode } from '../discover.ts';
+import { ApiUnreachableError, kubeApiFor } from '../kube-api.ts';
 
 /** kubeadm's single-control-plane components that elect a leader through a Lease. */
 export const CONTROL_PLANE_LEASES = ['kube-controller-manager', 'kube-scheduler'] as const;
@@ -34,4 +37,30 @@ export function deleteLeasesArgs(): string[] {
     '--ignore-not-found',
     '--wait=false',
   ];
+}
+
+/** The lease's path in the API (what `kubectl delete lease NAME -n kube-system` deletes). */
+export function leasePath(name: string): string {
+  return `/apis/coordination.k8s.io/v1/namespaces/kube-system/leases/${name}`;
+}
+
+/**
+ * Deletes both leases: straight from the host where it can reach the API (a few ms — the
+ * controller manager takes the lease at its next try, so every moment here delays CoreDNS's
+ * EndpointSlice), else with kubectl in the control-plane node.
+ */
+export async function releaseStaleLeases(client: Docker, config: LabConfig): Promise<void> {
+  const api = await kubeApiFor(config);
+  if (api) {
+    try {
+      const answers = await Promise.all(
+        CONTROL_PLANE_LEASES.map((name) => api.delete(leasePath(name))),
+      );
+      const failed = answers.find((answer) => answer.status !== 200 && answer.status !== 404);
+      if (!failed) return;
+    } catch (error) {
+      if (!(error instanceof ApiUnreachableError)) throw error;
+    }
+  }
+  await kubectlOk(client, config, deleteLeasesArgs());
 }
