@@ -58,6 +58,11 @@ export function componentTags(): Record<string, string> {
   };
 }
 
+/** The name a component image has inside the cluster (what manifests and kubelet ask for). */
+export function componentRef(name: string): string {
+  return `${LAB_IMAGE_REPOSITORY}/${name}:${componentTags()[name]}`;
+}
+
 const base = { BASE: 'base' };
 const withBinaries = { BASE: 'base', BINARIES: 'binaries' };
 
@@ -69,7 +74,7 @@ function component(name: string): ImageSpec {
     target: name,
     args: withBinaries,
     get clusterNames() {
-      return [`${LAB_IMAGE_REPOSITORY}/${name}:${componentTags()[name]}`];
+      return [componentRef(name)];
     },
     mirrored: false,
   };

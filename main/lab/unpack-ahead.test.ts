@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { componentTags, LAB_IMAGE_REPOSITORY } from '../images/catalog.ts';
+import { componentRef as ref } from '../images/catalog.ts';
 import { unpackAheadImages, unpackAheadScript } from './unpack-ahead.ts';
-
-const ref = (name: string): string => `${LAB_IMAGE_REPOSITORY}/${name}:${componentTags()[name]}`;
 
 describe('unpackAheadImages', () => {
   it('gives the control plane its static pods first, then the add-ons that start there', () => {

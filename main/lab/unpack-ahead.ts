@@ -6,7 +6,7 @@
 // in the order it will need them; kubelet then finds them unpacked (a concurrent unpack of the
 // same layer is settled by containerd: one commits, the other uses it).
 import type Docker from 'dockerode';
-import { componentTags, LAB_IMAGE_REPOSITORY } from '../images/catalog.ts';
+import { componentRef } from '../images/catalog.ts';
 import type { NodeSpec } from './config.ts';
 
 /** Every node runs these (kube-proxy and kube-router are DaemonSets). */
@@ -25,8 +25,7 @@ const CONTROL_PLANE_THEN = ['kube-proxy', 'coredns', 'kube-router', 'local-path-
 export function unpackAheadImages(role: NodeSpec['role']): string[] {
   const names =
     role === 'control-plane' ? [...CONTROL_PLANE_FIRST, ...CONTROL_PLANE_THEN] : EVERY_NODE;
-  const tags = componentTags();
-  return names.map((name) => `${LAB_IMAGE_REPOSITORY}/${name}:${tags[name]}`);
+  return names.map(componentRef);
 }
 
 /**

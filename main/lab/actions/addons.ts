@@ -12,7 +12,7 @@ export const addonsAction: Action = {
     await waitForApiServer(new StartReads(client, config));
     const fromFullStop = leasesAreStale(kind, config, found);
     if (fromFullStop) report('releasing the stopped control plane’s leader leases');
-    // Independent kubectl calls: side by side.
+    // Independent of each other: side by side.
     const [, appliedHash] = await Promise.all([
       fromFullStop ? releaseStaleLeases(client, config) : undefined,
       ensureAddons(client, config, report, { fromFullStop, appliedHash: state.addonsApplied }),

@@ -5,8 +5,8 @@
 // warm start: EndpointSlices (so CoreDNS's Service) stay stale until the controller manager leads
 // (`kubelab bench` profile, 2026-12-03: ready 16.5 s of a 27.7 s warm start, the lease taken over
 // 20 s after the controller manager started). Deleting both leases once the API answers lets the
-// new instances create them at their next try (≤ 2 s). A live holder is not harmed: finding its
-// lease gone, it creates it again and keeps leading.
+// new instances create them at their next try (≤ 1 s, kubeadm-config.ts LEADER_RETRY). A live
+// holder is not harmed: finding its lease gone, it creates it again and keeps leading.
 import type Docker from 'dockerode';
 import { kubectlOk } from '../cluster.ts';
 import type { LabConfig } from '../config.ts';
