@@ -42,7 +42,8 @@ export function unpackAheadScript(refs: readonly string[]): string {
 
 /**
  * Starts the unpacking inside the node and returns at once: nothing waits for it, and a failure
- * only means kubelet unpacks on first use, as it would anyway.
+ * only means kubelet unpacks on first use, as it would anyway. Only for a node just created: on
+ * a restart its images are unpacked already, and the calls would only contend with its boot.
  */
 export async function startUnpackAhead(client: Docker, node: NodeSpec): Promise<void> {
   const exec = await client.getContainer(node.container).exec({
@@ -50,5 +51,8 @@ export async function startUnpackAhead(client: Docker, node: NodeSpec): Promise<
     AttachStdout: false,
     AttachStderr: false,
   });
-  await exec.start({ Detach: true });
+  // A detached start still answers with an HTTP response; left unread, its socket kept the CLI
+  // alive for 5 minutes after `kubelab up` had finished. The process in the node runs on.
+  const response = await exec.start({ Detach: true });
+  response.destroy();
 }

@@ -24,7 +24,9 @@ const found = (...names: string[]): Map<string, FoundNode> =>
 const outline = (steps: NodeStep[]): string[] =>
   steps.map((s) => {
     const nodes = 'nodes' in s ? s.nodes.map((n) => n.name) : [s.node.name];
-    const extra = s.step === 'remove' && s.deleteNodeObject ? ' +Node' : '';
+    const extra =
+      (s.step === 'remove' && s.deleteNodeObject ? ' +Node' : '') +
+      (s.step === 'start' && s.created ? ' +created' : '');
     const message = 'message' in s && s.message !== undefined ? ` "${s.message}"` : '';
     return `${s.step}${extra}${message} [${nodes.join(', ')}]`;
   });
@@ -35,7 +37,7 @@ describe('planNodes', () => {
   it('cold, new lab: creates every node one by one, then starts them together', () => {
     expect(outline(planNodes('cold', three, found()))).toEqual([
       'create "creating 3 node container(s)" [control-plane, worker1, worker2]',
-      'start [control-plane, worker1, worker2]',
+      'start +created [control-plane, worker1, worker2]',
     ]);
   });
 
@@ -44,7 +46,7 @@ describe('planNodes', () => {
       'remove [control-plane]',
       'remove [worker1]',
       'create "creating 3 node container(s)" [control-plane, worker1, worker2]',
-      'start [control-plane, worker1, worker2]',
+      'start +created [control-plane, worker1, worker2]',
     ]);
   });
 
@@ -58,7 +60,7 @@ describe('planNodes', () => {
     expect(outline(planNodes('repair', three, found('control-plane', 'worker2')))).toEqual([
       'start "starting control-plane, worker2" [control-plane, worker2]',
       'create "recreating worker1" [worker1]',
-      'start [worker1]',
+      'start +created [worker1]',
       'join [worker1]',
       'reroute [control-plane, worker2]',
     ]);
@@ -68,9 +70,9 @@ describe('planNodes', () => {
     expect(outline(planNodes('repair', three, found('control-plane')))).toEqual([
       'start "starting control-plane" [control-plane]',
       'create "recreating worker1" [worker1]',
-      'start [worker1]',
+      'start +created [worker1]',
       'create "recreating worker2" [worker2]',
-      'start [worker2]',
+      'start +created [worker2]',
       'join [worker1, worker2]',
       'reroute [control-plane]',
     ]);

@@ -34,6 +34,7 @@ function startNodes(
   config: LabConfig,
   nodes: NodeSpec[],
   pullThrough: boolean,
+  created: boolean,
 ): Promise<void[]> {
   return Promise.all(
     nodes.map(async (node) => {
@@ -55,7 +56,7 @@ function startNodes(
         else if (!/already started|304/i.test(message)) throw error;
       }
       await waitForContainerd(client, node);
-      await startUnpackAhead(client, node);
+      if (created) await startUnpackAhead(client, node);
       await configureNodeNetwork(client, config, node);
       await writeRegistryMirrors(client, node.container);
       await writeDockerIoEntry(client, node.container, pullThrough);
@@ -69,8 +70,11 @@ export type NodeStep =
   | { step: 'remove'; node: FoundNode; deleteNodeObject: boolean; message?: string }
   /** Create these containers, one after another. */
   | { step: 'create'; nodes: NodeSpec[]; message: string }
-  /** Start these containers together, and configure each node's network once it runs. */
-  | { step: 'start'; nodes: NodeSpec[]; message?: string }
+  /**
+   * Start these containers together, and configure each node's network once it runs; `created`:
+   * they were just created, so their images are still packed (unpack-ahead.ts).
+   */
+  | { step: 'start'; nodes: NodeSpec[]; created: boolean; message?: string }
   /** Join these (recreated) workers to the running cluster once its API server answers. */
   | { step: 'join'; nodes: NodeSpec[] }
   /** Rewrite these nodes' routes (to a recreated node's pod subnet). */
@@ -98,7 +102,7 @@ export function planNodes(
         nodes: [...wanted],
         message: `creating ${wanted.length} node container(s)`,
       },
-      { step: 'start', nodes: [...wanted] },
+      { step: 'start', nodes: [...wanted], created: true },
     ];
   }
   const steps: NodeStep[] = [];
@@ -113,12 +117,13 @@ export function planNodes(
   steps.push({
     step: 'start',
     nodes: existing,
+    created: false,
     message: `starting ${existing.map((n) => n.name).join(', ')}`,
   });
   for (const node of missing) {
     steps.push(
       { step: 'create', nodes: [node], message: `recreating ${node.name}` },
-      { step: 'start', nodes: [node] },
+      { step: 'start', nodes: [node], created: true },
     );
   }
   if (missing.length) {
@@ -147,7 +152,7 @@ async function runStep(ctx: ActionContext, step: NodeStep): Promise<void> {
       return;
     case 'start':
       if (step.message !== undefined) report(step.message);
-      await startNodes(client, config, step.nodes, ctx.background.pullThrough);
+      await startNodes(client, config, step.nodes, ctx.background.pullThrough, step.created);
       return;
     case 'join':
       // The control plane was started a moment ago in this same action.
