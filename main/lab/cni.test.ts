@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { routesScript } from './cni.ts';
+import { cniConflist, routesScript } from './cni.ts';
+import { STICKY_IPAM_TYPE } from './sticky-pod-ips.ts';
 import { labConfig } from './config.ts';
 
 describe('routesScript', () => {
@@ -30,5 +31,19 @@ describe('routesScript', () => {
     expect(script.indexOf('ip rule del priority 100')).toBeLessThan(
       script.indexOf('ip rule add priority 100'),
     );
+  });
+});
+
+describe('cniConflist', () => {
+  it('hands out addresses from the node’s own subnet through the IP-keeping host-local', () => {
+    const [, worker1] = labConfig('t', 3).nodes;
+    const conflist = JSON.parse(cniConflist(worker1!)) as {
+      plugins: { ipam: { type: string; ranges: unknown } }[];
+    };
+    const bridge = conflist.plugins[0]!;
+    expect(bridge.ipam.type).toBe(STICKY_IPAM_TYPE);
+    expect(bridge.ipam.ranges).toEqual([
+      [{ subnet: worker1!.podCidr, gateway: worker1!.bridgeIp }],
+    ]);
   });
 });

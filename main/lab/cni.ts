@@ -3,6 +3,7 @@
 // to that node's IP — pod-to-pod across nodes without NAT or overlay. One MASQUERADE rule for
 // traffic leaving the cluster. (kindnetd does this job in kind; it is small enough to do here.)
 import type { LabConfig, NodeSpec } from './config.ts';
+import { STICKY_IPAM_TYPE } from './sticky-pod-ips.ts';
 
 export const CNI_CONFLIST_PATH = '/etc/cni/net.d/10-kubelab.conflist';
 export const ROUTES_SCRIPT_PATH = '/etc/kubelab/routes.sh';
@@ -20,7 +21,8 @@ export function cniConflist(node: NodeSpec): string {
           ipMasq: false,
           hairpinMode: true,
           ipam: {
-            type: 'host-local',
+            // host-local, remembering each pod's address over a node restart (sticky-pod-ips.ts)
+            type: STICKY_IPAM_TYPE,
             ranges: [[{ subnet: node.podCidr, gateway: node.bridgeIp }]],
             routes: [{ dst: '0.0.0.0/0' }],
           },

@@ -3,6 +3,7 @@ import type Docker from 'dockerode';
 import type { LabConfig, NodeSpec } from './config.ts';
 import { CNI_CONFLIST_PATH, ROUTES_SCRIPT_PATH, cniConflist, routesScript } from './cni.ts';
 import { nodeSh, writeFileInNode } from './node-exec.ts';
+import { STICKY_IPAM_PATH, stickyIpamScript } from './sticky-pod-ips.ts';
 import { NODE_RESOLV_CONF } from './kubeadm-config.ts';
 
 export async function configureNodeNetwork(
@@ -10,6 +11,8 @@ export async function configureNodeNetwork(
   config: LabConfig,
   node: NodeSpec,
 ): Promise<void> {
+  // The IPAM plugin before the config that names it: kubelet may be making sandboxes already.
+  await writeFileInNode(client, node.container, STICKY_IPAM_PATH, stickyIpamScript(), '0755');
   await writeFileInNode(client, node.container, CNI_CONFLIST_PATH, cniConflist(node));
   await writeFileInNode(
     client,
