@@ -49,6 +49,10 @@ export const ERROR_CODES = {
   IMAGE_ARCHIVE_INVALID: {
     fix: 'Write it with `docker save -o FILE.tar IMAGE` (gzip allowed), or add the image by name.',
   },
+  /** The engine's export of the workload images (one `docker save`) broke off or was unreadable. */
+  IMAGE_SAVE_INVALID: {
+    fix: 'Check the Docker engine (`kubelab doctor`, free disk space), then run `kubelab up` again.',
+  },
   /** The lab registry refused or broke off a push. */
   REGISTRY_PUSH_FAILED: {
     fix: 'Check free disk space (`docker system df`), then run `kubelab images add` again.',

@@ -16,7 +16,7 @@ import { LabError } from '../api/errors.ts';
 import { putManifest, uploadBlob } from './registry-http.ts';
 import type { PushedBlob } from './registry-http.ts';
 
-const ArchiveManifestSchema = z
+export const ArchiveManifestSchema = z
   .array(
     z.object({
       Config: z.string().min(1),
@@ -35,7 +35,7 @@ export type ArchiveImage = z.infer<typeof ArchiveManifestSchema>[number];
 
 const OCI_MANIFEST = 'application/vnd.oci.image.manifest.v1+json';
 const OCI_CONFIG = 'application/vnd.oci.image.config.v1+json';
-const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
+export const MAX_MANIFEST_BYTES = 4 * 1024 * 1024;
 
 function badArchive(file: string, why: string): LabError {
   return new LabError('IMAGE_ARCHIVE_INVALID', `${file} is not a docker save archive: ${why}.`);
@@ -52,10 +52,18 @@ async function isGzip(file: string): Promise<boolean> {
   }
 }
 
-type EntryHandler = (name: string, header: tar.Headers, stream: Readable) => Promise<void> | void;
+export type EntryHandler = (
+  name: string,
+  header: tar.Headers,
+  stream: Readable,
+) => Promise<void> | void;
 
-/** Reads the archive once, handing every entry to `onEntry` (which must consume or drain it). */
-async function readArchive(file: string, onEntry: EntryHandler): Promise<void> {
+/** Reads a tar stream once, handing every entry to `onEntry` (which must consume or drain it). */
+export async function readTar(
+  source: NodeJS.ReadableStream,
+  onEntry: EntryHandler,
+  gzip = false,
+): Promise<void> {
   const extract = tar.extract();
   extract.on('entry', (header, stream, next) => {
     const name = posix.normalize(header.name.replace(/^\.\//, ''));
@@ -70,17 +78,22 @@ async function readArchive(file: string, onEntry: EntryHandler): Promise<void> {
         extract.destroy(error instanceof Error ? error : new Error(String(error))),
       );
   });
+  if (gzip) await pipeline(source, createGunzip(), extract);
+  else await pipeline(source, extract);
+}
+
+/** Reads the archive file once (plain or gzip), as readTar. */
+async function readArchive(file: string, onEntry: EntryHandler): Promise<void> {
   const source = createReadStream(file);
   try {
-    if (await isGzip(file)) await pipeline(source, createGunzip(), extract);
-    else await pipeline(source, extract);
+    await readTar(source, onEntry, await isGzip(file));
   } catch (error) {
     if (error instanceof LabError) throw error;
     throw badArchive(file, error instanceof Error ? error.message : String(error));
   }
 }
 
-async function readAll(stream: Readable, limit: number): Promise<Buffer> {
+export async function readAll(stream: Readable, limit: number): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of stream) {
@@ -106,12 +119,12 @@ export async function archiveImages(file: string): Promise<ArchiveImage[]> {
   }
 }
 
-interface StoredBlob extends PushedBlob {
+export interface StoredBlob extends PushedBlob {
   mediaType: string;
 }
 
 /** Where a link entry points, as an archive path. */
-function linkTarget(name: string, header: tar.Headers): string {
+export function linkTarget(name: string, header: tar.Headers): string {
   const target = header.linkname ?? '';
   return header.type === 'symlink'
     ? posix.normalize(posix.join(posix.dirname(name), target))
@@ -156,10 +169,7 @@ export async function pushArchive(
     layerCount++;
     onProgress(`layer ${layerCount}: ${name} (${((header.size ?? 0) / 1024 ** 2).toFixed(1)} MiB)`);
     const blob = await uploadBlob(registry, firstRepo, stream);
-    stored.set(name, {
-      ...blob,
-      mediaType: `application/vnd.oci.image.layer.v1.tar${blob.gzip ? '+gzip' : ''}`,
-    });
+    stored.set(name, { ...blob, mediaType: layerMediaType(blob) });
   });
   const resolve = (name: string): string => links.get(name) ?? name;
   const pushed = new Map<string, string>();
@@ -173,11 +183,11 @@ export async function pushArchive(
     });
     for (const { repository, tag } of targets(image)) {
       if (repository !== firstRepo) await copyBlobs(file, registry, repository, image, resolve);
-      const configBlob = await uploadBlob(registry, repository, bufferStream(config));
       const kept = image.Manifest ? configBytes.get(resolve(image.Manifest)) : undefined;
       if (image.Manifest && !kept)
         throw badArchive(file, `its manifest ${image.Manifest} is missing`);
       if (kept && image.ManifestMediaType) {
+        await uploadBlob(registry, repository, bufferStream(config));
         pushed.set(
           `${repository}:${tag}`,
           await putManifest(
@@ -190,23 +200,43 @@ export async function pushArchive(
         );
         continue;
       }
-      const manifest = JSON.stringify({
-        schemaVersion: 2,
-        mediaType: OCI_MANIFEST,
-        config: { mediaType: OCI_CONFIG, digest: configBlob.digest, size: configBlob.size },
-        layers: layers.map(({ mediaType, digest, size }) => ({ mediaType, digest, size })),
-      });
       pushed.set(
         `${repository}:${tag}`,
-        await putManifest(registry, repository, tag, OCI_MANIFEST, manifest),
+        await putOciImage(registry, repository, tag, config, layers),
       );
     }
   }
   return pushed;
 }
 
-function bufferStream(bytes: Buffer): Readable {
+export function bufferStream(bytes: Buffer): Readable {
   return Readable.from([bytes]);
+}
+
+/** A layer as stored in an archive: an uncompressed tar, or gzip when its bytes say so. */
+export function layerMediaType(blob: PushedBlob): string {
+  return `application/vnd.oci.image.layer.v1.tar${blob.gzip ? '+gzip' : ''}`;
+}
+
+/**
+ * Uploads an image config into `repository` and puts an OCI manifest naming it and the layers
+ * (already in that repository) under `tag`. Returns the manifest's digest.
+ */
+export async function putOciImage(
+  registry: string,
+  repository: string,
+  tag: string,
+  config: Buffer,
+  layers: readonly StoredBlob[],
+): Promise<string> {
+  const configBlob = await uploadBlob(registry, repository, bufferStream(config));
+  const manifest = JSON.stringify({
+    schemaVersion: 2,
+    mediaType: OCI_MANIFEST,
+    config: { mediaType: OCI_CONFIG, digest: configBlob.digest, size: configBlob.size },
+    layers: layers.map(({ mediaType, digest, size }) => ({ mediaType, digest, size })),
+  });
+  return putManifest(registry, repository, tag, OCI_MANIFEST, manifest);
 }
 
 /** The layers of one image once more, into another repository (rare: several names in one archive). */

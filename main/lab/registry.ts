@@ -6,10 +6,11 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import type Docker from 'dockerode';
 import { LabError } from '../api/errors.ts';
-import { imageExists } from '../engine/images.ts';
+import { imageExists, saveImages } from '../engine/images.ts';
 import { LAB_LABEL, labLabels } from '../engine/labels.ts';
 import { IMAGE_CATALOG } from '../images/catalog.ts';
-import { pushEngineImage } from '../images/engine-push.ts';
+import { pushSavedImages } from '../images/saved-push.ts';
+import type { PushTarget } from '../images/saved-push.ts';
 import { manifestDigest } from '../images/registry-http.ts';
 import { imageHash, imageRef } from '../images/hash.ts';
 import { kubelabHome } from '../paths.ts';
@@ -145,41 +146,64 @@ async function readPushed(): Promise<Record<string, string>> {
   }
 }
 
-/** Push every mirrored image the registry lacks (or holds an older build of). */
+/** A name an image is pushed under, and the catalog's cluster name it stands for. */
+type DueTarget = PushTarget & { clusterName: string };
+
+/**
+ * Push every mirrored image the registry lacks (or holds an older build of): the ones due are
+ * exported in one `docker save` and streamed into the registry (saved-push.ts).
+ */
 export async function syncRegistry(
   client: Docker,
   port: number,
   skip: readonly string[],
-  onImage: (name: string, index: number, total: number) => void,
+  onProgress: (message: string) => void,
 ): Promise<void> {
+  const base = `http://127.0.0.1:${port}`;
   const pushed = await readPushed();
   const mirrored = IMAGE_CATALOG.filter(
     (spec) => spec.mirrored && spec.clusterNames.length > 0 && !skip.includes(spec.name),
   );
-  let index = 0;
+  const due: Array<{ name: string; ref: string; hash: string; targets: DueTarget[] }> = [];
   for (const spec of mirrored) {
-    index++;
     const hash = await imageHash(spec.name);
-    const ref = await imageRef(spec.name);
+    const targets: DueTarget[] = [];
     for (const clusterName of spec.clusterNames) {
       // docker.io/library/nginx:latest → repository library/nginx, tag latest
-      const [path, tag] = clusterName.replace(/^docker\.io\//, '').split(':') as [string, string];
-      if (
-        pushed[clusterName] === hash &&
-        (await manifestDigest(`http://127.0.0.1:${port}`, path, tag)) !== null
-      )
-        continue;
-      onImage(`${spec.name} → ${path}:${tag}`, index, mirrored.length);
-      if (!(await imageExists(client, ref))) {
-        throw new LabError('IMAGE_MISSING', `The ${spec.name} image (${ref}) is not built.`, {
-          fix: `Run \`kubelab images build ${spec.name}\`.`,
-        });
-      }
-      await pushEngineImage(client, port, ref, path, tag);
-      pushed[clusterName] = hash;
-      await mkdir(kubelabHome(), { recursive: true });
-      await writeFile(`${pushedFile()}.tmp`, JSON.stringify(pushed, null, 2));
-      await rename(`${pushedFile()}.tmp`, pushedFile());
+      const [repository, tag] = clusterName.replace(/^docker\.io\//, '').split(':') as [
+        string,
+        string,
+      ];
+      const held =
+        pushed[clusterName] === hash && (await manifestDigest(base, repository, tag)) !== null;
+      if (!held) targets.push({ repository, tag, clusterName });
     }
+    if (targets.length === 0) continue;
+    const ref = await imageRef(spec.name);
+    if (!(await imageExists(client, ref))) {
+      throw new LabError('IMAGE_MISSING', `The ${spec.name} image (${ref}) is not built.`, {
+        fix: `Run \`kubelab images build ${spec.name}\`.`,
+      });
+    }
+    due.push({ name: spec.name, ref, hash, targets });
   }
+  if (due.length === 0) return;
+  const names = due.map((image) => image.name).join(', ');
+  onProgress(`pushing ${names}`);
+  await pushSavedImages(
+    await saveImages(
+      client,
+      due.map((image) => image.ref),
+    ),
+    base,
+    due[0]!.targets[0]!.repository,
+    (image) => due.find((d) => image.RepoTags?.includes(d.ref))?.targets ?? [],
+    (layer) => onProgress(`pushing ${names}: ${layer}`),
+  );
+  for (const image of due) {
+    for (const { clusterName } of image.targets) pushed[clusterName] = image.hash;
+  }
+  await mkdir(kubelabHome(), { recursive: true });
+  await writeFile(`${pushedFile()}.tmp`, JSON.stringify(pushed, null, 2));
+  await rename(`${pushedFile()}.tmp`, pushedFile());
 }
