@@ -8,6 +8,11 @@ import { kubelabHome } from '../paths.ts';
 
 /** The registry volume every lab's registry serves from (one per machine, shared by all labs). */
 export const REGISTRY_VOLUME = 'kubelab-registry-data';
+/**
+ * Set by the bench alone: its first-lab figure starts a lab on an empty registry volume of its
+ * own, as on a machine where no lab ran yet, without emptying the learner's.
+ */
+export const REGISTRY_VOLUME_ENV = 'KUBELAB_REGISTRY_VOLUME';
 
 export interface NodeSpec {
   /** Kubernetes node name and container hostname: control-plane, worker1, worker2. */
@@ -96,7 +101,7 @@ export function labConfig(name: string, nodeCount: number, subnetIndex = 0): Lab
       container: `kubelab-${name}-registry`,
       ip: `${prefix}.2`,
       alias: 'registry.kubelab',
-      volume: REGISTRY_VOLUME,
+      volume: process.env[REGISTRY_VOLUME_ENV] || REGISTRY_VOLUME,
     },
     nodes,
     podNetwork: '10.0.0.0/16',
