@@ -103,15 +103,34 @@ export interface NodeList {
   items: Array<{
     metadata: { name: string };
     spec?: { podCIDR?: string };
-    status?: { conditions?: Array<{ type: string; status: string }> };
+    status?: {
+      conditions?: Array<{ type: string; status: string; lastHeartbeatTime?: string }>;
+    };
   }>;
 }
 
-/** Names of the Nodes whose Ready condition is True. */
-export function readyNodeNames(nodes: NodeList): string[] {
+/**
+ * Names of the Nodes whose Ready condition is True — and, for a node named in `since` (epoch
+ * ms), reported by its kubelet since then (the API's times have whole seconds: a second of slack).
+ */
+export function readyNodeNames(
+  nodes: NodeList,
+  since: Readonly<Record<string, number>> = {},
+): string[] {
+  const fresh = (name: string, heartbeat: string | undefined): boolean => {
+    const after = since[name];
+    return (
+      after === undefined || (heartbeat !== undefined && Date.parse(heartbeat) >= after - 1000)
+    );
+  };
   return nodes.items
     .filter((node) =>
-      node.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True'),
+      node.status?.conditions?.some(
+        (c) =>
+          c.type === 'Ready' &&
+          c.status === 'True' &&
+          fresh(node.metadata.name, c.lastHeartbeatTime),
+      ),
     )
     .map((node) => node.metadata.name);
 }

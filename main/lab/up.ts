@@ -38,7 +38,12 @@ export async function labUp(client: Docker, options: UpOptions): Promise<UpResul
       onProgress: options.onProgress ?? (() => undefined),
       signal: options.signal,
       timings: {},
-      background: { registryFill: null, registryStatus: '', pullThrough: false },
+      background: {
+        registryFill: null,
+        registryStatus: '',
+        pullThrough: false,
+        restarted: {},
+      },
     };
     // Written before any container exists: an interrupted start is then known to be unfinished.
     await writeState(ctx.state);

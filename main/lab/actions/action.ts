@@ -49,6 +49,12 @@ export interface BackgroundWork {
   registryStatus: string;
   /** The lab has a pull-through cache this start (set by `registry`, read by `nodes`). */
   pullThrough: boolean;
+  /**
+   * The stopped node containers `nodes` started, by node name, with when (epoch ms): their
+   * kubelets report afresh after it, and `ready` counts only those reports for them (a stopped
+   * lab's Node objects still say Ready from before the stop).
+   */
+  restarted: Record<string, number>;
 }
 
 /** What an action runs with: the shared context and a reporter for its own progress messages. */

@@ -35,9 +35,13 @@ function startNodes(
   nodes: NodeSpec[],
   pullThrough: boolean,
   created: boolean,
+  onRestart: (name: string, at: number) => void,
 ): Promise<void[]> {
   return Promise.all(
     nodes.map(async (node) => {
+      // Taken before the start: the restarted kubelet's first report cannot come earlier.
+      const startedAt = Date.now();
+      let restarted = !created;
       try {
         await client.getContainer(node.container).start();
       } catch (error) {
@@ -54,7 +58,10 @@ function startNodes(
         // A node left paused (a suspend, then a repair or a changed --nodes) is thawed instead.
         if (/paused/i.test(message)) await client.getContainer(node.container).unpause();
         else if (!/already started|304/i.test(message)) throw error;
+        // Thawed or running all along, its kubelet did not restart: no fresh report to wait for.
+        restarted = false;
       }
+      if (restarted) onRestart(node.name, startedAt);
       await waitForContainerd(client, node);
       if (created) await startUnpackAhead(client, node);
       await configureNodeNetwork(client, config, node);
@@ -152,7 +159,14 @@ async function runStep(ctx: ActionContext, step: NodeStep): Promise<void> {
       return;
     case 'start':
       if (step.message !== undefined) report(step.message);
-      await startNodes(client, config, step.nodes, ctx.background.pullThrough, step.created);
+      await startNodes(
+        client,
+        config,
+        step.nodes,
+        ctx.background.pullThrough,
+        step.created,
+        (name, at) => (ctx.background.restarted[name] = at),
+      );
       return;
     case 'join':
       // The control plane was started a moment ago in this same action.

@@ -9,7 +9,7 @@ import type { LabConfig } from '../config.ts';
 import { writeKubeconfigs } from '../kubeconfig.ts';
 import { recordPodCidr } from '../node-setup.ts';
 import { StartReads } from '../start-reads.ts';
-import type { Action } from './action.ts';
+import type { Action, BackgroundWork } from './action.ts';
 
 /** Every wanted node is among the Ready ones. */
 export function allReady(wanted: readonly string[], ready: readonly string[]): boolean {
@@ -29,6 +29,7 @@ export function readyOnEveryNode(readyOfScheduled: string, nodeCount: number): b
 async function waitReady(
   client: Docker,
   config: LabConfig,
+  background: BackgroundWork,
   report: (message: string) => void,
 ): Promise<void> {
   const names = config.nodes.map((node) => node.name);
@@ -36,7 +37,7 @@ async function waitReady(
   let listed: NodeList = { items: [] };
   await waitFor(`nodes ${names.join(', ')} to be Ready`, 180_000, async () => {
     listed = await reads.json<NodeList>('/api/v1/nodes', ['get', 'nodes']);
-    const ready = readyNodeNames(listed);
+    const ready = readyNodeNames(listed, background.restarted);
     report(`${ready.length}/${names.length} nodes Ready`);
     return allReady(names, ready);
   });
@@ -79,8 +80,8 @@ async function waitReady(
 export const readyAction: Action = {
   name: 'ready',
   weight: 5,
-  run: async ({ client, config, state, report }) => {
-    await waitReady(client, config, report);
+  run: async ({ client, config, state, background, report }) => {
+    await waitReady(client, config, background, report);
     await writeKubeconfigs(client, config, state.apiPort);
   },
 };
