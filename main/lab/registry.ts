@@ -11,6 +11,7 @@ import { LAB_LABEL, labLabels } from '../engine/labels.ts';
 import { IMAGE_CATALOG } from '../images/catalog.ts';
 import { pushSavedImages } from '../images/saved-push.ts';
 import type { PushTarget } from '../images/saved-push.ts';
+import type { ArchiveImage } from '../images/archive-push.ts';
 import { manifestDigest } from '../images/registry-http.ts';
 import { imageHash, imageRef } from '../images/hash.ts';
 import { kubelabHome } from '../paths.ts';
@@ -190,18 +191,30 @@ export async function syncRegistry(
   if (due.length === 0) return;
   const names = due.map((image) => image.name).join(', ');
   onProgress(`pushing ${names}`);
-  await pushSavedImages(
+  // Engines name a saved image by its ref, some with the docker.io/ prefix written out.
+  const named = (image: ArchiveImage, ref: string): boolean =>
+    (image.RepoTags ?? []).some((tag) => tag.replace(/^docker\.io\//, '') === ref);
+  const done = await pushSavedImages(
     await saveImages(
       client,
       due.map((image) => image.ref),
     ),
     base,
     due[0]!.targets[0]!.repository,
-    (image) => due.find((d) => image.RepoTags?.includes(d.ref))?.targets ?? [],
+    (image) => due.find((d) => named(image, d.ref))?.targets ?? [],
     (layer) => onProgress(`pushing ${names}: ${layer}`),
   );
   for (const image of due) {
-    for (const { clusterName } of image.targets) pushed[clusterName] = image.hash;
+    for (const { repository, tag, clusterName } of image.targets) {
+      // Recorded only when really pushed: an export that named an image otherwise fails loudly.
+      if (!done.has(`${repository}:${tag}`))
+        throw new LabError(
+          'REGISTRY_PUSH_FAILED',
+          `The engine's export did not hold ${image.ref} under that name, so ${repository}:${tag} was not pushed.`,
+          { fix: 'Run `kubelab up` again; if it fails the same way, run `kubelab doctor`.' },
+        );
+      pushed[clusterName] = image.hash;
+    }
   }
   await mkdir(kubelabHome(), { recursive: true });
   await writeFile(`${pushedFile()}.tmp`, JSON.stringify(pushed, null, 2));
