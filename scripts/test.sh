@@ -61,6 +61,12 @@
 # rebuilt: 25 s wall against 38 s in a row) — ≈ 9 min off a cold run: ≈ 66 min cold, inside 90.
 # The Topology watch test adds ≈ 22 s to the 1-node API lab test; the bench's topology_change_ms
 # ≈ 10 s.
+# Measured again in `.ci/run` on a clean clone of 45d2f58, warm machine, 2026-12-04 (≈ 2600 s =
+# 43 min): lint + typecheck + build + dist:check 2.4 min · unit + integration 15.2 min (193 files)
+# · clean-engine proof 10.0 min · offline proof 1.5 min · drills --short 0.5 min · conformance
+# --short 3.0 min · bench 3.0 min (its new first_lab_push_s: a reference and a first-lab cold
+# start, ≈ +1.1 min) · e2e 7.5 min. Cold adds the side-by-side image build (≈ 17.5 min) and the
+# e2e.test build (≈ 3 min): ≈ 64 min cold, inside 90.
 # Not in here (tagged long runs, figures in README): `npm run drills` (every fault drill),
 # `npm run conformance` (the whole default focus, 193 specs: 190 passed, 3 SCTP skipped, 28.6 min
 # on 2026-12-03).
