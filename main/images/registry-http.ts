@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import http from 'node:http';
 import https from 'node:https';
 import { Readable, Transform } from 'node:stream';
+import { text } from 'node:stream/consumers';
 import { pipeline } from 'node:stream/promises';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { fetchWithin } from '../abort-after.ts';
@@ -43,19 +44,9 @@ async function patchStream(
   });
   await pipeline(body, request);
   const response = await answered;
-  const text = (await readAll(response, 4096)).toString('utf8').slice(0, 300);
-  const location = response.headers.location;
-  return { status: response.statusCode ?? 0, location, body: text };
-}
-
-async function readAll(stream: Readable, limit: number): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of stream) {
-    size += (chunk as Buffer).length;
-    if (size <= limit) chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks);
+  // The registry's answer to a PATCH is a few bytes (an error's JSON at most).
+  const answer = (await text(response)).slice(0, 300);
+  return { status: response.statusCode ?? 0, location: response.headers.location, body: answer };
 }
 
 /** Uploads one blob from a stream (PATCH, then PUT with the digest its bytes turned out to have). */

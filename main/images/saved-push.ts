@@ -28,13 +28,8 @@ export interface PushTarget {
 }
 
 function badSave(why: string): LabError {
-  return new LabError(
-    'IMAGE_SAVE_INVALID',
-    `The engine's image export could not be read: ${why}.`,
-    {
-      fix: 'Run `kubelab doctor`; if the engine is healthy, run `kubelab up` again.',
-    },
-  );
+  // The fix is the code's own (error-codes.ts).
+  return new LabError('IMAGE_SAVE_INVALID', `The engine's image export could not be read: ${why}.`);
 }
 
 /**
