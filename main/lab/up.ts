@@ -41,7 +41,8 @@ export async function labUp(client: Docker, options: UpOptions): Promise<UpResul
       background: {
         registryFill: null,
         registryStatus: '',
-        pullThrough: false,
+        // Replaced by `registry`, the first action to need it on every kind of start.
+        pullThrough: Promise.resolve(false),
         restarted: {},
       },
     };

@@ -47,8 +47,12 @@ export interface BackgroundWork {
   registryFill: Promise<void> | null;
   /** What the fill is doing now, for the action that waits for it. */
   registryStatus: string;
-  /** The lab has a pull-through cache this start (set by `registry`, read by `nodes`). */
-  pullThrough: boolean;
+  /**
+   * Whether the lab has a pull-through cache this start: set going by `registry`, settled once
+   * the registry runs and the cache is started or removed; awaited by `nodes` (or `resume`)
+   * before they write docker.io's mirror entry.
+   */
+  pullThrough: Promise<boolean>;
   /**
    * The stopped node containers `nodes` started, by node name, with when (epoch ms): their
    * kubelets report afresh after it, and `ready` counts only those reports for them (a stopped

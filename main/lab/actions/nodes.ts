@@ -33,7 +33,7 @@ function startNodes(
   client: Docker,
   config: LabConfig,
   nodes: NodeSpec[],
-  pullThrough: boolean,
+  pullThrough: Promise<boolean>,
   created: boolean,
   onRestart: (name: string, at: number) => void,
 ): Promise<void[]> {
@@ -66,7 +66,8 @@ function startNodes(
       if (created) await startUnpackAhead(client, node);
       await configureNodeNetwork(client, config, node);
       await writeRegistryMirrors(client, node.container);
-      await writeDockerIoEntry(client, node.container, pullThrough);
+      // The registry starts beside the nodes: its pull-through decision is needed only here.
+      await writeDockerIoEntry(client, node.container, await pullThrough);
     }),
   );
 }

@@ -13,10 +13,11 @@ export const resumeAction: Action = {
     await Promise.all(paused.map((node) => client.getContainer(node.id).unpause()));
     // An image of a new registry host added while the lab slept has no mirror entry here yet.
     // …and the machine may have gone online or offline: docker.io's entry follows the proxy.
+    const pullThrough = await background.pullThrough;
     await Promise.all(
       paused.map(async (node) => {
         await writeRegistryMirrors(client, node.container);
-        await writeDockerIoEntry(client, node.container, background.pullThrough);
+        await writeDockerIoEntry(client, node.container, pullThrough);
       }),
     );
   },
