@@ -107,10 +107,18 @@ export function initConfig(config: LabConfig, token: string): string {
       oomScoreAdj: 0,
       // A node container cannot set the host's conntrack sysctls: leave them as they are.
       conntrack: { maxPerCore: 0, tcpEstablishedTimeout: '0s', tcpCloseWaitTimeout: '0s' },
+      // A Service's rules follow its endpoints at once instead of at most once a second (the
+      // default; 0 here would mean that default). A lab has a handful of Services, so a resync
+      // per change costs nothing, and a lab coming back from a stop answers DNS ≈ 1–2 s sooner:
+      // kube-proxy's first rules come before CoreDNS is Ready, and the next waited out the second.
+      iptables: { minSyncPeriod: KUBE_PROXY_MIN_SYNC_PERIOD },
     },
   ];
   return documents.map((doc) => stringify(doc)).join('---\n');
 }
+
+/** kube-proxy's least time between two rule syncs (see initConfig). */
+export const KUBE_PROXY_MIN_SYNC_PERIOD = '100ms';
 
 export function joinConfig(config: LabConfig, node: NodeSpec, token: string): string {
   const cp = controlPlane(config);
