@@ -259,9 +259,9 @@ export async function runBench(client: Docker, options: BenchOptions): Promise<B
         'a new lab each run: containers, kubeadm init, 2 × kubeadm join, add-ons, Ready + DNS',
       );
     }
-    if (want('first_lab_push_s')) {
+    if (want('first_lab_push_s') || want('registry_fill_s')) {
       await attempt(
-        ['first_lab_push_s'],
+        ['first_lab_push_s', 'registry_fill_s'],
         `first lab: cold start of lab ${labs.cold3}, 3 nodes, on an empty registry of its own`,
         async () => {
           // Against the cold 3-node starts measured above, or a reference start of its own.
@@ -275,14 +275,21 @@ export async function runBench(client: Docker, options: BenchOptions): Promise<B
           log(`  reference cold start ${base.toFixed(1)} s`);
           for (let i = 0; i < runs; i++) {
             created.add(labs.cold3);
-            const sample = await timedFirstLab(client, labs.cold3, 3, signal);
-            log(`  ${sample.seconds.toFixed(1)} s (+${(sample.seconds - base).toFixed(1)} s)`);
-            rec('first_lab_push_s').samples.push(sample.seconds - base);
-            rec('first_lab_push_s').phases.push(sample.phases);
+            const { fillSeconds, start } = await timedFirstLab(client, labs.cold3, 3, signal);
+            log(
+              `  fill ${fillSeconds.toFixed(1)} s, then ${start.seconds.toFixed(1)} s (+${(start.seconds - base).toFixed(1)} s)`,
+            );
+            rec('registry_fill_s').samples.push(fillSeconds);
+            rec('first_lab_push_s').samples.push(start.seconds - base);
+            rec('first_lab_push_s').phases.push(start.phases);
           }
           note(
             'first_lab_push_s',
-            `a cold 3-node start pushing every workload image into an empty registry volume, minus the median cold 3-node start (${base.toFixed(1)} s)`,
+            `a cold 3-node start on a registry volume the build's last step filled, minus the median cold 3-node start (${base.toFixed(1)} s)`,
+          );
+          note(
+            'registry_fill_s',
+            'every workload image into an empty registry volume, as `images build` (beside its Go compile) and `bundle load` end',
           );
         },
       );

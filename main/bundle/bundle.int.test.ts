@@ -96,7 +96,7 @@ describe('workshop bundles (real engine)', () => {
       decideTrust: trustAll,
       onProgress: (phase) => phases.add(phase),
     });
-    expect([...phases]).toEqual(['verify', 'images', 'scenarios', 'done']);
+    expect([...phases]).toEqual(['verify', 'images', 'scenarios', 'registry', 'done']);
     expect(result.installedScenarios).toEqual([SCENARIO]);
     expect((await client.getImage(ref).inspect()).Id).toBe(imageId);
     expect((await client.getImage('kubelab/busybox:latest').inspect()).Id).toBe(imageId);

@@ -3,7 +3,8 @@
 // checked into a work folder — manifest, architecture, free disk, every size and checksum;
 // (2) the unpacked scenarios must load; only then (3) the images are imported (an import that
 // fails removes what it added) and (4) the scenarios are moved into KUBELAB_HOME/scenarios,
-// each by one rename, replacing an earlier copy of the same scenario.
+// each by one rename, replacing an earlier copy of the same scenario; (5) the workload images go
+// into the lab registry (lab/registry-fill.ts), so the first lab start has nothing to push.
 import { createReadStream } from 'node:fs';
 import { mkdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
@@ -14,6 +15,7 @@ import { LabError } from '../api/errors.ts';
 import { importVerifiedImages } from '../images/bundle.ts';
 import { archiveImages } from '../images/archive-push.ts';
 import { addImages } from '../lab/images-add.ts';
+import { fillSharedRegistry } from '../lab/registry-fill.ts';
 import { namesTheLabServes } from './create.ts';
 import { defaultScenariosRoot, installedScenariosRoot, loadScenario } from '../scenarios/load.ts';
 import { formatProblem } from '../scenarios/problems.ts';
@@ -184,6 +186,16 @@ export async function loadWorkshopBundle(
     onProgress('scenarios', 95, `installing ${verified.manifest.scenarios.length} scenarios`);
     const installedScenarios = await installScenarios(verified);
     const replacedBuiltIns = await builtInIds(installedScenarios);
+    // The workload images into the lab registry now, so the first lab has nothing to push. Not
+    // fatal: everything the bundle holds is in place, and a lab start pushes what is missing.
+    onProgress('registry', 97, 'workload images into the lab registry');
+    const fillNote = await fillSharedRegistry(client, (message) =>
+      onProgress('registry', 97, message),
+    ).then(
+      () => '',
+      (error: unknown) =>
+        `; the lab registry was not filled (${error instanceof Error ? error.message : String(error)}), so the first lab start pushes the images`,
+    );
     const seconds = (Date.now() - started) / 1000;
     onProgress(
       'done',
@@ -191,7 +203,8 @@ export async function loadWorkshopBundle(
       `loaded in ${seconds.toFixed(0)} s` +
         (replacedBuiltIns.length
           ? `; the bundle's ${replacedBuiltIns.join(', ')} replace${replacedBuiltIns.length === 1 ? 's' : ''} the built-in scenario${replacedBuiltIns.length === 1 ? '' : 's'} of that name`
-          : ''),
+          : '') +
+        fillNote,
     );
     return {
       manifest: verified.manifest,

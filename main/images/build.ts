@@ -5,8 +5,10 @@ import type Docker from 'dockerode';
 import { LabError, cancelled, isCancelled } from '../api/errors.ts';
 import { imageExists } from '../engine/images.ts';
 import { LAB_LABEL } from '../engine/labels.ts';
+import { fillSharedRegistry } from '../lab/registry-fill.ts';
 import { BuildLog } from './build-log.ts';
 import { buildJobs, runScheduled } from './build-schedule.ts';
+import type { ScheduledTask } from './build-schedule.ts';
 import { IMAGE_CATALOG, withDependencies } from './catalog.ts';
 import type { ImageSpec } from './catalog.ts';
 import { dockerBuild } from './docker-build.ts';
@@ -80,6 +82,29 @@ export async function buildImages(
   const byName = new Map<string, BuildResult>();
   // Each image's own fraction, so the overall figure is right while several build at once.
   const fractions = new Map<string, number>();
+  // The last line of the build: the workload images into the lab registry (registry-fill.ts).
+  const total = specs.length + 1;
+  const progressOf = (
+    label: string,
+    index: number,
+    started: number,
+  ): ((state: BuildProgress['state'], fraction: number, step: string) => void) => {
+    return (state, fraction, step) => {
+      fractions.set(label, fraction);
+      let sum = 0;
+      for (const value of fractions.values()) sum += value;
+      onProgress({
+        image: label,
+        index,
+        total,
+        fraction,
+        overall: sum / total,
+        step,
+        state,
+        elapsedMs: Date.now() - started,
+      });
+    };
+  };
 
   const buildSpec = async (
     spec: ImageSpec,
@@ -87,21 +112,7 @@ export async function buildImages(
     taskSignal: AbortSignal,
   ): Promise<void> => {
     const started = Date.now();
-    const report = (state: BuildProgress['state'], fraction: number, step: string): void => {
-      fractions.set(spec.name, fraction);
-      let sum = 0;
-      for (const value of fractions.values()) sum += value;
-      onProgress({
-        image: spec.name,
-        index,
-        total: specs.length,
-        fraction,
-        overall: sum / specs.length,
-        step,
-        state,
-        elapsedMs: Date.now() - started,
-      });
-    };
+    const report = progressOf(spec.name, index, started);
     const ref = await imageRef(spec.name);
     if (await imageExists(client, ref)) {
       report('up-to-date', 1, 'up to date');
@@ -134,19 +145,46 @@ export async function buildImages(
     byName.set(spec.name, { image: spec.name, ref, built: true, seconds });
   };
 
-  const tasks = specs.map((spec, index) => ({
-    name: spec.name,
-    after: [...Object.values(spec.args ?? {}), ...(spec.inputs ?? [])],
-    // A host-side prepare step (Go compile, npm install, preload) is the long part of a build.
-    long: spec.prepare !== undefined,
-    spec,
-    index,
-  }));
+  // Kept until every image is built: a failed fill must not cancel the images still building
+  // (the Go compile), and the next build, or the next lab start, fills the registry again.
+  let fillFailure: { error: unknown } | undefined;
+  const fill = async (): Promise<void> => {
+    const started = Date.now();
+    const report = progressOf(REGISTRY_FILL, specs.length, started);
+    report('building', 0, 'workload images into the lab registry');
+    try {
+      const outcome = await fillSharedRegistry(client, (message) =>
+        report('building', 0.5, message),
+      );
+      if (outcome.filled)
+        report('built', 1, `in the lab registry in ${outcome.seconds.toFixed(0)} s`);
+      else report('up-to-date', 1, outcome.why);
+    } catch (error) {
+      fillFailure = { error };
+    }
+  };
+
+  const tasks: BuildTask[] = [
+    ...specs.map((spec, index) => ({
+      name: spec.name,
+      after: [...Object.values(spec.args ?? {}), ...(spec.inputs ?? [])],
+      // A host-side prepare step (Go compile, npm install, preload) is the long part of a build.
+      long: spec.prepare !== undefined,
+      image: { spec, index },
+    })),
+    // After the registry image and every workload image of this build: on a cold build that is
+    // while the Go compile still runs, so the push costs no wall time.
+    {
+      name: REGISTRY_FILL,
+      after: ['registry', ...IMAGE_CATALOG.filter((spec) => spec.mirrored).map((s) => s.name)],
+    },
+  ];
   try {
     await runScheduled(
       tasks,
       jobs,
-      (task, taskSignal) => buildSpec(task.spec, task.index, taskSignal),
+      (task, taskSignal) =>
+        task.image ? buildSpec(task.image.spec, task.image.index, taskSignal) : fill(),
       signal,
     );
   } catch (error) {
@@ -155,8 +193,15 @@ export async function buildImages(
       throw cancelled('The image build was cancelled; run the build again to resume.');
     throw error;
   }
+  if (fillFailure) throw fillFailure.error;
   return specs.map((spec) => byName.get(spec.name)!);
 }
+
+/** The progress line's name for the last step of a build, the lab registry's fill. */
+export const REGISTRY_FILL = 'registry-fill';
+
+/** An image to build, or (without `image`) the registry fill after the images. */
+type BuildTask = ScheduledTask & { image?: { spec: ImageSpec; index: number } };
 
 /** The likely fix for a failed build, from what its log says. */
 export function diagnose(text: string): string {

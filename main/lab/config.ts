@@ -14,6 +14,11 @@ export const REGISTRY_VOLUME = 'kubelab-registry-data';
  */
 export const REGISTRY_VOLUME_ENV = 'KUBELAB_REGISTRY_VOLUME';
 
+/** The registry volume labs and the scratch registry serve (the bench's own, when it sets one). */
+export function registryVolume(): string {
+  return process.env[REGISTRY_VOLUME_ENV] || REGISTRY_VOLUME;
+}
+
 export interface NodeSpec {
   /** Kubernetes node name and container hostname: control-plane, worker1, worker2. */
   name: string;
@@ -101,7 +106,7 @@ export function labConfig(name: string, nodeCount: number, subnetIndex = 0): Lab
       container: `kubelab-${name}-registry`,
       ip: `${prefix}.2`,
       alias: 'registry.kubelab',
-      volume: process.env[REGISTRY_VOLUME_ENV] || REGISTRY_VOLUME,
+      volume: registryVolume(),
     },
     nodes,
     podNetwork: '10.0.0.0/16',

@@ -9,13 +9,14 @@ import { LabError } from '../api/errors.ts';
 import { imageExists, saveImages } from '../engine/images.ts';
 import { LAB_LABEL, labLabels } from '../engine/labels.ts';
 import { IMAGE_CATALOG } from '../images/catalog.ts';
+import type { ImageSpec } from '../images/catalog.ts';
 import { pushSavedImages } from '../images/saved-push.ts';
 import type { PushTarget } from '../images/saved-push.ts';
 import type { ArchiveImage } from '../images/archive-push.ts';
 import { manifestDigest } from '../images/registry-http.ts';
 import { imageHash, imageRef } from '../images/hash.ts';
 import { kubelabHome } from '../paths.ts';
-import { REGISTRY_VOLUME } from './config.ts';
+import { registryVolume } from './config.ts';
 import { fetchWithin } from '../abort-after.ts';
 import type { LabConfig } from './config.ts';
 
@@ -89,7 +90,7 @@ export async function withScratchRegistry<T>(
   client: Docker,
   work: (base: string, port: number) => Promise<T>,
 ): Promise<T> {
-  await client.createVolume({ Name: REGISTRY_VOLUME, Labels: labLabels('registry') });
+  await client.createVolume({ Name: registryVolume(), Labels: labLabels('registry') });
   // A scratch registry left over from a run that was killed is ours (by name and label): replace it.
   const leftover = await containerState(client, SCRATCH_REGISTRY);
   if (leftover?.Config.Labels?.[LAB_LABEL] !== undefined)
@@ -100,7 +101,7 @@ export async function withScratchRegistry<T>(
     Image: await imageRef('registry'),
     Labels: labLabels('registry'),
     HostConfig: {
-      Binds: [`${REGISTRY_VOLUME}:/var/lib/registry`],
+      Binds: [`${registryVolume()}:/var/lib/registry`],
       PortBindings: { '5000/tcp': [{ HostIp: '127.0.0.1', HostPort: String(port) }] },
       AutoRemove: false,
     },
@@ -147,6 +148,26 @@ async function readPushed(): Promise<Record<string, string>> {
   }
 }
 
+/** The catalogue's images the registry serves under cluster names, but for `skip`. */
+function mirroredImages(skip: readonly string[]): ImageSpec[] {
+  return IMAGE_CATALOG.filter(
+    (spec) => spec.mirrored && spec.clusterNames.length > 0 && !skip.includes(spec.name),
+  );
+}
+
+/**
+ * Whether the record says the registry holds this build of every mirrored image but `skip` —
+ * without asking the registry (none may run): a fill that finds it so has nothing to do.
+ */
+export async function recordedAsPushed(skip: readonly string[]): Promise<boolean> {
+  const pushed = await readPushed();
+  for (const spec of mirroredImages(skip)) {
+    const hash = await imageHash(spec.name);
+    if (spec.clusterNames.some((clusterName) => pushed[clusterName] !== hash)) return false;
+  }
+  return true;
+}
+
 /** A name an image is pushed under, and the catalog's cluster name it stands for. */
 type DueTarget = PushTarget & { clusterName: string };
 
@@ -162,9 +183,7 @@ export async function syncRegistry(
 ): Promise<void> {
   const base = `http://127.0.0.1:${port}`;
   const pushed = await readPushed();
-  const mirrored = IMAGE_CATALOG.filter(
-    (spec) => spec.mirrored && spec.clusterNames.length > 0 && !skip.includes(spec.name),
-  );
+  const mirrored = mirroredImages(skip);
   const due: Array<{ name: string; ref: string; hash: string; targets: DueTarget[] }> = [];
   for (const spec of mirrored) {
     const hash = await imageHash(spec.name);
