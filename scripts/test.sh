@@ -67,6 +67,12 @@
 # --short 3.0 min · bench 3.0 min (its new first_lab_push_s: a reference and a first-lab cold
 # start, ≈ +1.1 min) · e2e 7.5 min. Cold adds the side-by-side image build (≈ 17.5 min) and the
 # e2e.test build (≈ 3 min): ≈ 64 min cold, inside 90.
+# The cold image build measured with every cache empty, 2026-12-04 (this machine, side by side):
+# 23.8 min, not the ≈ 17.5 min estimated above (the Go compile alone 21.7 min beside Ghost). Added
+# since 45d2f58: the registry-fill lab test (≈ 25 s), the fill at the end of each bundle load in
+# the bundle tests and the clean-engine proof (≈ 20 s each; the proof's first lab then pushes
+# nothing, ≈ −12 s), the bench's fill before its first lab (≈ 20 s): ≈ 44 min warm, ≈ 71 min
+# cold, inside 90.
 # Not in here (tagged long runs, figures in README): `npm run drills` (every fault drill),
 # `npm run conformance` (the whole default focus, 193 specs: 190 passed, 3 SCTP skipped, 28.6 min
 # on 2026-12-03).
