@@ -5,6 +5,7 @@ import type Docker from 'dockerode';
 import { LabError, cancelled, isCancelled } from '../api/errors.ts';
 import { imageExists } from '../engine/images.ts';
 import { LAB_LABEL } from '../engine/labels.ts';
+import { workloadImageNames } from '../lab/images-check.ts';
 import { fillSharedRegistry } from '../lab/registry-fill.ts';
 import { BuildLog } from './build-log.ts';
 import { buildJobs, runScheduled } from './build-schedule.ts';
@@ -176,7 +177,7 @@ export async function buildImages(
     // while the Go compile still runs, so the push costs no wall time.
     {
       name: REGISTRY_FILL,
-      after: ['registry', ...IMAGE_CATALOG.filter((spec) => spec.mirrored).map((s) => s.name)],
+      after: ['registry', ...workloadImageNames()],
     },
   ];
   try {

@@ -15,7 +15,8 @@ export function workloadImageNames(): string[] {
   );
 }
 
-async function missingOf(client: Docker, names: string[]): Promise<string[]> {
+/** Which of these catalogue images are not built (or not current) on this engine. */
+export async function missingImages(client: Docker, names: readonly string[]): Promise<string[]> {
   const missing: string[] = [];
   for (const name of names) {
     if (!(await imageExists(client, await imageRef(name)))) missing.push(name);
@@ -25,7 +26,7 @@ async function missingOf(client: Docker, names: string[]): Promise<string[]> {
 
 /** Throws when the lab cannot run; returns the workload images that are missing. */
 export async function requireLabImages(client: Docker): Promise<string[]> {
-  const missing = await missingOf(client, REQUIRED_LAB_IMAGES);
+  const missing = await missingImages(client, REQUIRED_LAB_IMAGES);
   if (missing.length) {
     throw new LabError(
       'IMAGES_MISSING',
@@ -35,5 +36,5 @@ export async function requireLabImages(client: Docker): Promise<string[]> {
       },
     );
   }
-  return missingOf(client, workloadImageNames());
+  return missingImages(client, workloadImageNames());
 }

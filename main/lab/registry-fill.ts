@@ -4,10 +4,8 @@
 // there and pushes nothing. A lab start keeps the same push as its fallback (registry.ts
 // syncRegistry): images built by an older kubelab, or a fill that failed, are pushed then.
 import type Docker from 'dockerode';
-import { imageExists } from '../engine/images.ts';
-import { IMAGE_CATALOG } from '../images/catalog.ts';
-import { imageRef } from '../images/hash.ts';
 import { registryVolume } from './config.ts';
+import { missingImages, workloadImageNames } from './images-check.ts';
 import { recordedAsPushed, syncRegistry, withScratchRegistry } from './registry.ts';
 
 export type FillOutcome =
@@ -18,13 +16,9 @@ export async function fillSharedRegistry(
   client: Docker,
   onProgress: (message: string) => void,
 ): Promise<FillOutcome> {
-  if (!(await imageExists(client, await imageRef('registry'))))
+  if ((await missingImages(client, ['registry'])).length)
     return { filled: false, why: 'no registry image' };
-  const notBuilt: string[] = [];
-  for (const spec of IMAGE_CATALOG) {
-    if (spec.mirrored && !(await imageExists(client, await imageRef(spec.name))))
-      notBuilt.push(spec.name);
-  }
+  const notBuilt = await missingImages(client, workloadImageNames());
   // The record alone would miss a volume removed since (a purge with --data): ask for it too.
   const volumeThere = await client
     .getVolume(registryVolume())

@@ -17,6 +17,7 @@ import { manifestDigest } from '../images/registry-http.ts';
 import { imageHash, imageRef } from '../images/hash.ts';
 import { kubelabHome } from '../paths.ts';
 import { registryVolume } from './config.ts';
+import { workloadImageNames } from './images-check.ts';
 import { fetchWithin } from '../abort-after.ts';
 import type { LabConfig } from './config.ts';
 
@@ -150,9 +151,8 @@ async function readPushed(): Promise<Record<string, string>> {
 
 /** The catalogue's images the registry serves under cluster names, but for `skip`. */
 function mirroredImages(skip: readonly string[]): ImageSpec[] {
-  return IMAGE_CATALOG.filter(
-    (spec) => spec.mirrored && spec.clusterNames.length > 0 && !skip.includes(spec.name),
-  );
+  const served = workloadImageNames().filter((name) => !skip.includes(name));
+  return IMAGE_CATALOG.filter((spec) => served.includes(spec.name));
 }
 
 /**
