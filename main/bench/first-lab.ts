@@ -5,7 +5,7 @@
 // to push.
 import type Docker from 'dockerode';
 import { LabError } from '../api/errors.ts';
-import { REGISTRY_VOLUME_ENV } from '../lab/config.ts';
+import { withOwnRegistryVolume } from '../lab/own-registry-volume.ts';
 import { fillSharedRegistry } from '../lab/registry-fill.ts';
 import { purgeLab, timedUp } from './lab-start.ts';
 import type { StartSample } from './lab-start.ts';
@@ -20,29 +20,25 @@ export async function timedFirstLab(
   nodes: number,
   signal: AbortSignal,
 ): Promise<{ fillSeconds: number; start: StartSample }> {
-  const volume = `kubelab-bench-registry-${process.pid}`;
-  const before = process.env[REGISTRY_VOLUME_ENV];
-  process.env[REGISTRY_VOLUME_ENV] = volume;
-  try {
-    await purgeLab(client, lab);
-    const fill = await fillSharedRegistry(client, () => undefined);
-    if (!fill.filled)
-      throw new LabError(
-        'IMAGE_MISSING',
-        `The bench's empty registry was not filled: ${fill.why}.`,
-        {
-          fix: 'Run `kubelab images build`, then the bench again.',
-        },
-      );
-    return { fillSeconds: fill.seconds, start: await timedUp(client, lab, nodes, 'cold', signal) };
-  } finally {
-    await purgeLab(client, lab).catch(() => undefined);
-    if (before === undefined) delete process.env[REGISTRY_VOLUME_ENV];
-    else process.env[REGISTRY_VOLUME_ENV] = before;
-    // Created by the fill with the lab labels, so ours to remove.
-    await client
-      .getVolume(volume)
-      .remove()
-      .catch(() => undefined);
-  }
+  // The lab goes before its volume: its registry container holds the volume while it exists.
+  return withOwnRegistryVolume(client, `kubelab-bench-registry-${process.pid}`, async () => {
+    try {
+      await purgeLab(client, lab);
+      const fill = await fillSharedRegistry(client, () => undefined);
+      if (!fill.filled)
+        throw new LabError(
+          'IMAGE_MISSING',
+          `The bench's empty registry was not filled: ${fill.why}.`,
+          {
+            fix: 'Run `kubelab images build`, then the bench again.',
+          },
+        );
+      return {
+        fillSeconds: fill.seconds,
+        start: await timedUp(client, lab, nodes, 'cold', signal),
+      };
+    } finally {
+      await purgeLab(client, lab).catch(() => undefined);
+    }
+  });
 }
