@@ -48,12 +48,14 @@ for pkg in k8s.io/component-base/version k8s.io/client-go/pkg/version; do
   ldflags="$ldflags -X $pkg.gitVersion=$v -X $pkg.gitMajor=1 -X $pkg.gitMinor=$minor"
   ldflags="$ldflags -X $pkg.gitTreeState=clean"
 done
+# the node binaries' compiler flags too (build-go.sh: no DWARF), or no package would be a cache hit
+nodwarf=-gcflags=all=-dwarf=false
 t=$(date +%s)
 echo "building e2e.test ($v) with $(go version | cut -d' ' -f3)" >&2
-go test -c -trimpath -ldflags "$ldflags" -o "$out/e2e.test.tmp" k8s.io/kubernetes/test/e2e
+go test -c -trimpath "$nodwarf" -ldflags "$ldflags" -o "$out/e2e.test.tmp" k8s.io/kubernetes/test/e2e
 echo "building ginkgo and agnhost" >&2
-go build -trimpath -ldflags "-s -w" -o "$out/ginkgo.tmp" github.com/onsi/ginkgo/v2/ginkgo
-go build -trimpath -ldflags "-s -w" -o "$out/agnhost.tmp" k8s.io/kubernetes/test/images/agnhost
+go build -trimpath "$nodwarf" -ldflags "-s -w" -o "$out/ginkgo.tmp" github.com/onsi/ginkgo/v2/ginkgo
+go build -trimpath "$nodwarf" -ldflags "-s -w" -o "$out/agnhost.tmp" k8s.io/kubernetes/test/images/agnhost
 # What agnhost's own Dockerfile adds beside the binary: porter's TLS pair.
 src=$(go list -m -f '{{.Dir}}' k8s.io/kubernetes)
 cp "$src/test/images/agnhost/porter/localhost.crt" "$src/test/images/agnhost/porter/localhost.key" "$out/"
