@@ -74,7 +74,8 @@ export async function prepareContext(
   await cp(folder, dir, { recursive: true, filter: (source) => !isBuildOutput(basename(source)) });
   switch (spec.prepare) {
     case 'go-binaries':
-      log.step = 'go build (Kubernetes, etcd, CoreDNS, local-path-provisioner, containerd)';
+      log.step =
+        'go build (Kubernetes, then etcd, CoreDNS, local-path-provisioner, containerd, kube-router)';
       await run(
         'bash',
         [join(folder, 'build-go.sh'), join(dir, 'bin')],
@@ -85,7 +86,15 @@ export async function prepareContext(
       break;
     case 'ghost-app':
       log.step = 'npm install ghost (host side)';
-      await run('bash', [join(folder, 'prepare.sh'), join(dir, 'build')], {}, log, signal);
+      // Lower priority: on a cold build it runs beside the Go compile, which the node image and
+      // every component wait for; Ghost has minutes to spare and takes the cores' idle moments.
+      await run(
+        'nice',
+        ['-n', '10', 'bash', join(folder, 'prepare.sh'), join(dir, 'build')],
+        {},
+        log,
+        signal,
+      );
       break;
     case 'node-preload':
       log.step = 'docker save of the preloaded images';
