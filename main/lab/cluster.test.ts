@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ADMIN_KUBECONFIG, controlPlaneKubectl, readyNodeNames } from './cluster.ts';
+import { ADMIN_KUBECONFIG, controlPlaneKubectl, readyNodeNames, waitFor } from './cluster.ts';
 import type { NodeList } from './cluster.ts';
 import { labConfig } from './config.ts';
 
@@ -39,5 +39,42 @@ describe('readyNodeNames', () => {
       'control-plane',
     ]);
     expect(readyNodeNames(nodes, { 'control-plane': restart + 1000 })).toEqual(['worker1']);
+  });
+});
+
+describe('waitFor', () => {
+  it('looks until the probe says yes, at the interval asked', async () => {
+    let looks = 0;
+    await waitFor('three looks', 5_000, async () => ++looks === 3, { intervalMs: 1 });
+    expect(looks).toBe(3);
+  });
+
+  it('times out naming what it waited for and the last error', async () => {
+    await expect(
+      waitFor(
+        'the impossible',
+        30,
+        async () => {
+          throw new Error('refused');
+        },
+        { intervalMs: 5 },
+      ),
+    ).rejects.toThrow(/waiting for the impossible\. Last error: refused/);
+  });
+
+  it('stops looking once its signal is aborted, with the reason', async () => {
+    const stop = new AbortController();
+    let looks = 0;
+    const waiting = waitFor(
+      'never',
+      60_000,
+      async () => {
+        if (++looks === 2) stop.abort(new Error('another wait failed'));
+        return false;
+      },
+      { intervalMs: 1, signal: stop.signal },
+    );
+    await expect(waiting).rejects.toThrow('another wait failed');
+    expect(looks).toBe(2);
   });
 });

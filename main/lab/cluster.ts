@@ -71,17 +71,26 @@ export function applyManifest(client: Docker, config: LabConfig, yaml: string): 
   return kubectlOk(client, config, ['apply', '-f', '-'], yaml);
 }
 
+export interface WaitOptions {
+  /** The fix the timeout error suggests. */
+  fix?: string;
+  /** Pause between looks (default 500 ms). */
+  intervalMs?: number;
+  /** Stops the polling between looks (the error is the signal's reason). */
+  signal?: AbortSignal;
+}
+
 /** Polls `probe` until it returns true; throws with `what` when the deadline passes. */
 export async function waitFor(
   what: string,
   timeoutMs: number,
   probe: () => Promise<boolean>,
-  fix?: string,
-  intervalMs = 500,
+  { fix, intervalMs = 500, signal }: WaitOptions = {},
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let lastError = '';
   while (Date.now() < deadline) {
+    signal?.throwIfAborted();
     try {
       if (await probe()) return;
     } catch (error) {

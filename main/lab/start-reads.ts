@@ -64,5 +64,5 @@ export class StartReads {
 
 /** Until the API server says ready (120 s). A GET from the host is cheap: polled every 250 ms. */
 export function waitForApiServer(reads: StartReads): Promise<void> {
-  return waitFor('the API server', 120_000, () => reads.apiReady(), undefined, 250);
+  return waitFor('the API server', 120_000, () => reads.apiReady(), { intervalMs: 250 });
 }

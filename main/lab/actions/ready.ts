@@ -26,6 +26,15 @@ export function readyOnEveryNode(readyOfScheduled: string, nodeCount: number): b
   return readyOfScheduled.trim() === `${nodeCount}/${nodeCount}`;
 }
 
+/** How often the waits below look again: each look is an API GET or one `dig` in a node. */
+const LOOK_EVERY_MS = 200;
+
+/**
+ * The four waits run side by side: none needs another to have ended (CoreDNS, the provisioner
+ * and the controllers run on nodes the API server may still list as NotReady after a warm
+ * start), so the phase takes as long as the slowest, not the sum of each one's last look. The
+ * closing progress line says how long each took.
+ */
 async function waitReady(
   client: Docker,
   config: LabConfig,
@@ -34,47 +43,100 @@ async function waitReady(
 ): Promise<void> {
   const names = config.nodes.map((node) => node.name);
   const reads = new StartReads(client, config);
-  let listed: NodeList = { items: [] };
-  await waitFor(`nodes ${names.join(', ')} to be Ready`, 180_000, async () => {
-    listed = await reads.json<NodeList>('/api/v1/nodes', ['get', 'nodes']);
-    const ready = readyNodeNames(listed, background.restarted);
-    report(`${ready.length}/${names.length} nodes Ready`);
-    return allReady(names, ready);
-  });
-  // The listing already says which Node objects carry their pod subnet (all, after a first start).
-  for (const node of config.nodes) {
-    const recorded = listed.items.find((item) => item.metadata.name === node.name)?.spec?.podCIDR;
-    if (recorded !== node.podCidr)
-      await recordPodCidr(node, (args) => kubectlOk(client, config, args));
-  }
-  report('waiting for CoreDNS to answer');
-  await waitFor('CoreDNS to answer kubernetes.default', 180_000, () => dnsAnswers(client, config));
-  report('waiting for the storage provisioner');
-  await waitFor('the storage provisioner to be available', 120_000, async () => {
-    const deployment = await reads.json<{ status?: { availableReplicas?: number } }>(
-      `/apis/apps/v1/namespaces/${STORAGE_NAMESPACE}/deployments/local-path-provisioner`,
-      ['get', 'deployment', 'local-path-provisioner', '-n', STORAGE_NAMESPACE],
+  const started = Date.now();
+  const took: Record<string, number> = {};
+  // The first wait to fail stops the others: `up` reports that one, and nothing keeps polling.
+  const firstFailure = new AbortController();
+  const looks = { intervalMs: LOOK_EVERY_MS, signal: firstFailure.signal };
+  const timed = async (label: string, wait: Promise<void>): Promise<void> => {
+    try {
+      await wait;
+    } catch (error) {
+      firstFailure.abort(error);
+      throw error;
+    }
+    took[label] = (Date.now() - started) / 1000;
+  };
+
+  const nodesReady = async (): Promise<void> => {
+    let listed: NodeList = { items: [] };
+    await waitFor(
+      `nodes ${names.join(', ')} to be Ready`,
+      180_000,
+      async () => {
+        listed = await reads.json<NodeList>('/api/v1/nodes', ['get', 'nodes']);
+        const ready = readyNodeNames(listed, background.restarted);
+        report(`${ready.length}/${names.length} nodes Ready`);
+        return allReady(names, ready);
+      },
+      looks,
     );
-    return provisionerAvailable(String(deployment.status?.availableReplicas ?? ''));
-  });
+    // The listing already says which Node objects carry their pod subnet (all, after a first start).
+    for (const node of config.nodes) {
+      const recorded = listed.items.find((item) => item.metadata.name === node.name)?.spec?.podCIDR;
+      if (recorded !== node.podCidr)
+        await recordPodCidr(node, (args) => kubectlOk(client, config, args));
+    }
+  };
+  const provisionerReady = (): Promise<void> =>
+    waitFor(
+      'the storage provisioner to be available',
+      120_000,
+      async () => {
+        const deployment = await reads.json<{ status?: { availableReplicas?: number } }>(
+          `/apis/apps/v1/namespaces/${STORAGE_NAMESPACE}/deployments/local-path-provisioner`,
+          ['get', 'deployment', 'local-path-provisioner', '-n', STORAGE_NAMESPACE],
+        );
+        return provisionerAvailable(String(deployment.status?.availableReplicas ?? ''));
+      },
+      looks,
+    );
   // A policy applied right after `up` must be enforced: every node runs its controller.
-  report('waiting for the NetworkPolicy controller on every node');
-  await waitFor('the NetworkPolicy controller on every node', 120_000, async () => {
-    const daemonSet = await reads.json<{
-      status?: { numberReady?: number; desiredNumberScheduled?: number };
-    }>(`/apis/apps/v1/namespaces/kube-system/daemonsets/${NETWORK_POLICY_DAEMONSET}`, [
-      'get',
-      'daemonset',
-      NETWORK_POLICY_DAEMONSET,
-      '-n',
-      'kube-system',
-    ]);
-    const status = daemonSet.status ?? {};
-    return readyOnEveryNode(
-      `${status.numberReady ?? ''}/${status.desiredNumberScheduled ?? ''}`,
-      config.nodes.length,
+  const policyControllersReady = (): Promise<void> =>
+    waitFor(
+      'the NetworkPolicy controller on every node',
+      120_000,
+      async () => {
+        const daemonSet = await reads.json<{
+          status?: { numberReady?: number; desiredNumberScheduled?: number };
+        }>(`/apis/apps/v1/namespaces/kube-system/daemonsets/${NETWORK_POLICY_DAEMONSET}`, [
+          'get',
+          'daemonset',
+          NETWORK_POLICY_DAEMONSET,
+          '-n',
+          'kube-system',
+        ]);
+        const status = daemonSet.status ?? {};
+        return readyOnEveryNode(
+          `${status.numberReady ?? ''}/${status.desiredNumberScheduled ?? ''}`,
+          config.nodes.length,
+        );
+      },
+      looks,
     );
-  });
+
+  report(
+    'waiting for the nodes, CoreDNS, the storage provisioner and the NetworkPolicy controller',
+  );
+  await Promise.all([
+    timed('nodes', nodesReady()),
+    timed(
+      'CoreDNS',
+      waitFor(
+        'CoreDNS to answer kubernetes.default',
+        180_000,
+        () => dnsAnswers(client, config),
+        looks,
+      ),
+    ),
+    timed('provisioner', provisionerReady()),
+    timed('NetworkPolicy controller', policyControllersReady()),
+  ]);
+  report(
+    `ready after ${Object.entries(took)
+      .map(([label, seconds]) => `${label} ${seconds.toFixed(1)} s`)
+      .join(', ')}`,
+  );
 }
 
 export const readyAction: Action = {
