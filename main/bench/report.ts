@@ -42,7 +42,7 @@ export interface SlowestPhase {
   figure: FigureKey;
   phase: string;
   seconds: number;
-  /** Its share of the figure's median. */
+  /** Its share of the sum of that breakdown (the start it belongs to). */
   share: number;
 }
 
@@ -127,14 +127,17 @@ export function ratios(figures: Partial<Record<FigureKey, FigureEntry>>): Ratio[
   });
 }
 
-/** The phase that takes longest in any start figure's median breakdown. */
+/**
+ * The phase that takes longest in any start figure's median breakdown, with its share of that
+ * breakdown's sum (the start it belongs to: `first_lab_push_s` is a difference of two starts, so
+ * its own median is no denominator).
+ */
 export function slowestPhase(
-  figures: Partial<Record<FigureKey, FigureEntry>>,
   phases: Partial<Record<FigureKey, Record<string, number>>>,
 ): SlowestPhase | null {
   let slowest: SlowestPhase | null = null;
   for (const [key, byPhase] of Object.entries(phases) as [FigureKey, Record<string, number>][]) {
-    const total = figures[key]?.median;
+    const total = Object.values(byPhase).reduce((sum, seconds) => sum + seconds, 0);
     for (const [phase, seconds] of Object.entries(byPhase)) {
       if (!slowest || seconds > slowest.seconds) {
         slowest = { figure: key, phase, seconds, share: total ? seconds / total : 0 };
@@ -168,7 +171,7 @@ export function buildReport(input: {
     figures,
     phases,
     ratios: ratios(figures),
-    slowestPhase: slowestPhase(figures, phases),
+    slowestPhase: slowestPhase(phases),
   };
 }
 

@@ -101,7 +101,7 @@ export function formatReport(report: BenchReport): string {
   if (report.slowestPhase) {
     const s = report.slowestPhase;
     lines.push(
-      `- slowest phase: "${s.phase}" of \`${s.figure}\`, ${formatValue(s.seconds, 's')} (${Math.round(s.share * 100)} % of its median)`,
+      `- slowest phase: "${s.phase}" of \`${s.figure}\`, ${formatValue(s.seconds, 's')} (${Math.round(s.share * 100)} % of its start)`,
     );
   }
   const notes = (Object.entries(report.figures) as [FigureKey, FigureEntry][]).filter(
