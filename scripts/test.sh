@@ -73,6 +73,10 @@
 # the bundle tests and the clean-engine proof (≈ 20 s each; the proof's first lab then pushes
 # nothing, ≈ −12 s), the bench's fill before its first lab (≈ 20 s): ≈ 44 min warm, ≈ 71 min
 # cold, inside 90.
+# The cold image build measured again with every cache empty, 2026-12-04 12:36 UTC: 14.4 min (the
+# add-ons in one Go build, CoreDNS without its cloud plugins, no DWARF, Ghost without re2's
+# compile); conformance's e2e.test build from the same Go cache: 143 s. ≈ 44 min warm, ≈ 61 min
+# cold, inside 90.
 # Not in here (tagged long runs, figures in README): `npm run drills` (every fault drill),
 # `npm run conformance` (the whole default focus, 193 specs: 190 passed, 3 SCTP skipped, 28.6 min
 # on 2026-12-03).
