@@ -1,5 +1,6 @@
 // One place that opens the Docker engine and turns "cannot reach it" into an actionable error.
-import Docker from 'dockerode';
+import type Docker from 'dockerode';
+import { Dockerode } from './dockerode.ts';
 import { existsSync } from 'node:fs';
 import { LabError } from '../api/errors.ts';
 import { engineEndpoint } from './endpoint.ts';
@@ -12,7 +13,7 @@ export function docker(): Docker {
   // the resolved host is handed to it that way rather than re-parsed here.
   const { host } = engineEndpoint();
   if (process.env.DOCKER_HOST !== host) process.env.DOCKER_HOST = host;
-  shared ??= new Docker();
+  shared ??= new Dockerode();
   return shared;
 }
 
