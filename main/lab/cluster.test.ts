@@ -45,20 +45,13 @@ describe('readyNodeNames', () => {
 describe('waitFor', () => {
   it('looks until the probe says yes, at the interval asked', async () => {
     let looks = 0;
-    await waitFor('three looks', 5_000, async () => ++looks === 3, { intervalMs: 1 });
+    await waitFor('three looks', 5_000, () => Promise.resolve(++looks === 3), { intervalMs: 1 });
     expect(looks).toBe(3);
   });
 
   it('times out naming what it waited for and the last error', async () => {
     await expect(
-      waitFor(
-        'the impossible',
-        30,
-        async () => {
-          throw new Error('refused');
-        },
-        { intervalMs: 5 },
-      ),
+      waitFor('the impossible', 30, () => Promise.reject(new Error('refused')), { intervalMs: 5 }),
     ).rejects.toThrow(/waiting for the impossible\. Last error: refused/);
   });
 
@@ -68,9 +61,9 @@ describe('waitFor', () => {
     const waiting = waitFor(
       'never',
       60_000,
-      async () => {
+      () => {
         if (++looks === 2) stop.abort(new Error('another wait failed'));
-        return false;
+        return Promise.resolve(false);
       },
       { intervalMs: 1, signal: stop.signal },
     );
