@@ -1,5 +1,5 @@
 // Image figures: the no-op build a warm machine does, loading an instructor bundle, and the cold
-// build time as recorded by the build that really ran (a cold build takes ~20 min: never re-run).
+// build time as recorded by the build that really ran (a cold build takes ~15 min: never re-run).
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

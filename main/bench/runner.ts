@@ -206,7 +206,7 @@ export async function runBench(client: Docker, options: BenchOptions): Promise<B
       } else {
         note(
           'images_build_cold_s',
-          'not measured: a cold build takes ~20 min; pass the output of one with --build-log FILE',
+          'not measured: a cold build takes ~15 min; pass the output of one with --build-log FILE',
         );
       }
     }

@@ -137,19 +137,25 @@ export async function nodeSh(
   return result.stdout;
 }
 
+/** Writes `content` to each of `paths` in the node (one exec for them all). */
 export function writeFileInNode(
   client: Docker,
   container: string,
-  path: string,
+  paths: string | readonly string[],
   content: string,
   mode = '0644',
 ): Promise<string> {
-  const dir = path.slice(0, path.lastIndexOf('/')) || '/';
+  const [first, ...copies] = typeof paths === 'string' ? [paths] : paths;
+  if (first === undefined) return Promise.resolve('');
+  // Written aside and renamed: watchers (containerd watches the CNI folder) never see half a file.
+  const place = (path: string, from: string): string => {
+    const dir = path.slice(0, path.lastIndexOf('/')) || '/';
+    return `mkdir -p '${dir}' && ${from} '${path}.kubelab-tmp' && chmod ${mode} '${path}.kubelab-tmp' && mv -f '${path}.kubelab-tmp' '${path}'`;
+  };
   return nodeSh(
     client,
     container,
-    // Written aside and renamed: watchers (containerd watches the CNI folder) never see half a file.
-    `mkdir -p '${dir}' && cat > '${path}.kubelab-tmp' && chmod ${mode} '${path}.kubelab-tmp' && mv -f '${path}.kubelab-tmp' '${path}'`,
+    [place(first, 'cat >'), ...copies.map((path) => place(path, `cp '${first}'`))].join(' && '),
     { stdin: content },
   );
 }

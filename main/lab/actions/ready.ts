@@ -1,5 +1,5 @@
 // ready: every node Ready, CoreDNS answering, the storage provisioner available and the
-// NetworkPolicy controller Ready on every node; then the kubeconfigs (host and every node).
+// NetworkPolicy controller Ready on every node; meanwhile the kubeconfigs (host and every node).
 import type Docker from 'dockerode';
 import { NETWORK_POLICY_DAEMONSET } from '../addons/network-policy.ts';
 import { STORAGE_NAMESPACE } from '../addons/storage.ts';
@@ -33,13 +33,15 @@ const LOOK_EVERY_MS = 200;
  * The four waits run side by side: none needs another to have ended (CoreDNS, the provisioner
  * and the controllers run on nodes the API server may still list as NotReady after a warm
  * start), so the phase takes as long as the slowest, not the sum of each one's last look. The
- * closing progress line says how long each took.
+ * kubeconfigs are written beside them (they need only the control plane's admin.conf, there
+ * since `kubeadm init`). The closing progress line says how long each took.
  */
 async function waitReady(
   client: Docker,
   config: LabConfig,
   background: BackgroundWork,
   report: (message: string) => void,
+  writeKubeconfigs: () => Promise<unknown>,
 ): Promise<void> {
   const names = config.nodes.map((node) => node.name);
   const reads = new StartReads(client, config);
@@ -131,6 +133,10 @@ async function waitReady(
     ),
     timed('provisioner', provisionerReady()),
     timed('NetworkPolicy controller', policyControllersReady()),
+    timed(
+      'kubeconfigs written',
+      writeKubeconfigs().then(() => undefined),
+    ),
   ]);
   report(
     `ready after ${Object.entries(took)
@@ -143,7 +149,8 @@ export const readyAction: Action = {
   name: 'ready',
   weight: 5,
   run: async ({ client, config, state, background, report }) => {
-    await waitReady(client, config, background, report);
-    await writeKubeconfigs(client, config, state.apiPort);
+    await waitReady(client, config, background, report, () =>
+      writeKubeconfigs(client, config, state.apiPort),
+    );
   },
 };
