@@ -4,7 +4,7 @@ import type Docker from 'dockerode';
 import type { DoctorCheck } from '../api/schemas/engine.ts';
 import { kubelabHome } from '../paths.ts';
 import { docker } from './docker.ts';
-import { probeMode } from './node-mode.ts';
+import { forgetNodeMode, probeMode } from './node-mode.ts';
 import { engineEndpoint } from './endpoint.ts';
 import { engineStatus, MIN_API_VERSION, apiAtLeast } from './status.ts';
 
@@ -75,6 +75,8 @@ export async function runDoctor(client: Docker = docker()): Promise<DoctorCheck[
     ...(nodeOk ? {} : { fix: 'Install Node.js 20.19 or newer.' }),
   });
 
+  // The doctor asks the engine afresh, and what it finds is what the next `kubelab up` uses.
+  await forgetNodeMode();
   const status = await engineStatus(client);
   if (!status.reachable) {
     checks.push({

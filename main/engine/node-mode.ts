@@ -8,6 +8,12 @@ import type Docker from 'dockerode';
 import { Readable } from 'node:stream';
 import { followToEnd, imageExists } from './images.ts';
 import { labLabels } from './labels.ts';
+import {
+  dropNodeModeMemo,
+  memoFor,
+  readNodeModeMemo,
+  writeNodeModeMemo,
+} from './node-mode-memo.ts';
 
 export type NodeMode = 'privileged' | 'explicit-capabilities';
 
@@ -76,10 +82,21 @@ export async function probeMode(client: Docker, mode: NodeMode): Promise<ModePro
 
 const cache = new Map<string, NodeMode | null>();
 
-/** The best mode this engine allows (privileged first), or null when neither works. */
-export async function detectNodeMode(client: Docker, engineId: string): Promise<NodeMode | null> {
-  const known = cache.get(engineId);
-  if (known !== undefined) return known;
+/**
+ * The best mode this engine allows (privileged first), or null when neither works. Asked once
+ * per process and, across commands, remembered on disk (node-mode-memo.ts) under `fingerprint`.
+ */
+export async function detectNodeMode(
+  client: Docker,
+  fingerprint: string,
+): Promise<NodeMode | null> {
+  const inProcess = cache.get(fingerprint);
+  if (inProcess !== undefined) return inProcess;
+  const remembered = memoFor(await readNodeModeMemo(), fingerprint, Date.now());
+  if (remembered !== undefined) {
+    cache.set(fingerprint, remembered);
+    return remembered;
+  }
   let chosen: NodeMode | null = null;
   for (const mode of ['privileged', 'explicit-capabilities'] as const) {
     if ((await probeMode(client, mode)).works) {
@@ -87,6 +104,13 @@ export async function detectNodeMode(client: Docker, engineId: string): Promise<
       break;
     }
   }
-  cache.set(engineId, chosen);
+  cache.set(fingerprint, chosen);
+  if (chosen) await writeNodeModeMemo({ fingerprint, mode: chosen, probedAt: Date.now() });
   return chosen;
+}
+
+/** Forget what this process and the disk remember, so the next question probes the engine. */
+export async function forgetNodeMode(): Promise<void> {
+  cache.clear();
+  await dropNodeModeMemo();
 }

@@ -3,6 +3,8 @@ import type Docker from 'dockerode';
 import type { EngineStatus } from '../api/schemas/engine.ts';
 import { docker, engineInstallFix } from './docker.ts';
 import { detectNodeMode } from './node-mode.ts';
+import { engineFingerprint } from './node-mode-memo.ts';
+import type { EngineIdentity } from './node-mode-memo.ts';
 
 export const MIN_API_VERSION = '1.41';
 
@@ -14,7 +16,7 @@ export function apiAtLeast(actual: string, wanted: string): boolean {
 
 export async function engineStatus(client: Docker = docker()): Promise<EngineStatus> {
   let version: Docker.DockerVersion;
-  let info: { ID?: string; CgroupVersion?: string; OperatingSystem?: string };
+  let info: EngineIdentity & { OperatingSystem?: string };
   try {
     version = await client.version();
     info = (await client.info()) as typeof info;
@@ -34,7 +36,7 @@ export async function engineStatus(client: Docker = docker()): Promise<EngineSta
     };
   }
   const cgroup = info.CgroupVersion === '2' ? '2' : info.CgroupVersion === '1' ? '1' : null;
-  const mode = await detectNodeMode(client, info.ID ?? 'default');
+  const mode = await detectNodeMode(client, engineFingerprint(info));
   let problem: EngineStatus['problem'] = null;
   if (!apiAtLeast(version.ApiVersion, MIN_API_VERSION)) {
     problem = {
