@@ -4,6 +4,8 @@
 import { FIGURE_KEYS, FIGURES, meetsTarget } from './figures.ts';
 import type { FigureKey, Target } from './figures.ts';
 import type { MachineInfo } from './machine.ts';
+import { findOutliers } from './outliers.ts';
+import type { Outlier } from './outliers.ts';
 import { medianByKey, summarize } from './stats.ts';
 
 /** What the measurements of one figure left behind while the bench ran. */
@@ -55,8 +57,11 @@ export interface BenchReport {
   figures: Partial<Record<FigureKey, FigureEntry>>;
   /** Median seconds per `kubelab up` phase, for each start figure. */
   phases: Partial<Record<FigureKey, Record<string, number>>>;
+  /** Each start figure's `kubelab up` phases, start by start (the outliers are read from them). */
+  startPhases: Partial<Record<FigureKey, Record<string, number>[]>>;
   ratios: Ratio[];
   slowestPhase: SlowestPhase | null;
+  outliers: Outlier[];
 }
 
 export function emptyRecord(): FigureRecord {
@@ -156,11 +161,15 @@ export function buildReport(input: {
 }): BenchReport {
   const figures: Partial<Record<FigureKey, FigureEntry>> = {};
   const phases: Partial<Record<FigureKey, Record<string, number>>> = {};
+  const startPhases: Partial<Record<FigureKey, Record<string, number>[]>> = {};
   for (const key of FIGURE_KEYS) {
     const record = input.records[key];
     if (!record) continue;
     figures[key] = figureEntry(key, record);
-    if (record.phases.length) phases[key] = medianByKey(record.phases);
+    if (record.phases.length) {
+      phases[key] = medianByKey(record.phases);
+      startPhases[key] = record.phases;
+    }
   }
   return {
     format: 'kubelab-bench/1',
@@ -170,8 +179,10 @@ export function buildReport(input: {
     options: input.options,
     figures,
     phases,
+    startPhases,
     ratios: ratios(figures),
     slowestPhase: slowestPhase(phases),
+    outliers: findOutliers(startPhases, phases),
   };
 }
 

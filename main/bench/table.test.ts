@@ -105,4 +105,20 @@ describe('bench table', () => {
       'kubelab bench — 2026-11-30 10:00 UTC, 2 × Test CPU, 24 GiB, Docker 20.10.24 (cgroup 1), Node v20.19.0; load 1.5; runs 3; took 330 s',
     );
   });
+
+  it('names a start that took far longer than the median, with the phase that grew', () => {
+    const warm = (addons: number): Record<string, number> => ({
+      nodes: 2.5,
+      'add-ons': addons,
+      ready: 3,
+    });
+    const text = formatReport(
+      report({
+        warm_start_s: record([11, 24.5, 10.5], { phases: [warm(5.5), warm(19), warm(5)] }),
+      }),
+    );
+    expect(text).toContain(
+      '- outlier: start 2 of `warm_start_s` took 24.5 s (median 11.0 s); its "add-ons" phase 19.0 s (median 5.5 s)',
+    );
+  });
 });

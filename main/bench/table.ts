@@ -104,6 +104,11 @@ export function formatReport(report: BenchReport): string {
       `- slowest phase: "${s.phase}" of \`${s.figure}\`, ${formatValue(s.seconds, 's')} (${Math.round(s.share * 100)} % of its start)`,
     );
   }
+  for (const o of report.outliers) {
+    lines.push(
+      `- outlier: start ${o.run} of \`${o.figure}\` took ${formatValue(o.seconds, 's')} (median ${formatValue(o.medianSeconds, 's')}); its "${o.phase}" phase ${formatValue(o.phaseSeconds, 's')} (median ${formatValue(o.phaseMedian, 's')})`,
+    );
+  }
   const notes = (Object.entries(report.figures) as [FigureKey, FigureEntry][]).filter(
     ([, entry]) => entry.note !== null || entry.error !== null,
   );
