@@ -10,6 +10,8 @@ import { kubelabHome } from '../paths.ts';
 export interface StartSample {
   seconds: number;
   phases: Record<string, number>;
+  /** Each phase's last progress line ("ready after nodes 0.1 s, CoreDNS 2.6 s"): says what it waited on. */
+  said: Record<string, string>;
   /** The start pushed workload images into the shared registry (first lab after a build). */
   pushedImages: boolean;
 }
@@ -29,8 +31,17 @@ export async function timedUp(
   signal: AbortSignal,
 ): Promise<StartSample> {
   const pushedBefore = await registryRecord();
+  const said: Record<string, string> = {};
   const started = performance.now();
-  const result = await labUp(client, { lab, nodes, signal });
+  const result = await labUp(client, {
+    lab,
+    nodes,
+    signal,
+    // The phase runner's own "starting" and "done in" lines say nothing of what it waited on.
+    onProgress: (report) => {
+      if (!/^(starting$|done in )/.test(report.message)) said[report.phase] = report.message;
+    },
+  });
   const seconds = (performance.now() - started) / 1000;
   // A warm start that turned into a rebuild (or the reverse) would be the wrong figure.
   if (result.start !== expected) {
@@ -44,6 +55,7 @@ export async function timedUp(
   return {
     seconds,
     phases: { [PREFLIGHT]: Math.max(0, seconds - inPhases), ...result.timings },
+    said,
     pushedImages: (await registryRecord()) !== pushedBefore,
   };
 }

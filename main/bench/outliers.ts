@@ -15,6 +15,8 @@ export interface Outlier {
   phase: string;
   phaseSeconds: number;
   phaseMedian: number;
+  /** That phase's last progress line in this start, when the bench kept one. */
+  said: string | null;
 }
 
 /** A start counts as an outlier from this many times its figure's median length. */
@@ -27,6 +29,7 @@ const total = (phases: Record<string, number>): number =>
 export function findOutliers(
   starts: Partial<Record<FigureKey, Record<string, number>[]>>,
   medians: Partial<Record<FigureKey, Record<string, number>>>,
+  said: Partial<Record<FigureKey, Record<string, string>[]>> = {},
 ): Outlier[] {
   const found: Outlier[] = [];
   for (const [figure, runs] of Object.entries(starts) as [FigureKey, Record<string, number>[]][]) {
@@ -51,6 +54,7 @@ export function findOutliers(
         phase,
         phaseSeconds: phases[phase] ?? 0,
         phaseMedian: byPhase[phase] ?? 0,
+        said: said[figure]?.[index]?.[phase] ?? null,
       });
     });
   }

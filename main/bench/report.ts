@@ -17,6 +17,8 @@ export interface FigureRecord {
   error: string | null;
   /** Phase timings (seconds) of each start, for the per-phase breakdown. */
   phases: Record<string, number>[];
+  /** Each start's last progress line per phase, in the same order. */
+  said: Record<string, string>[];
 }
 
 export interface FigureEntry {
@@ -59,13 +61,15 @@ export interface BenchReport {
   phases: Partial<Record<FigureKey, Record<string, number>>>;
   /** Each start figure's `kubelab up` phases, start by start (the outliers are read from them). */
   startPhases: Partial<Record<FigureKey, Record<string, number>[]>>;
+  /** Each start's last progress line per phase, in the same order as `startPhases`. */
+  startSaid: Partial<Record<FigureKey, Record<string, string>[]>>;
   ratios: Ratio[];
   slowestPhase: SlowestPhase | null;
   outliers: Outlier[];
 }
 
 export function emptyRecord(): FigureRecord {
-  return { samples: [], notes: [], error: null, phases: [] };
+  return { samples: [], notes: [], error: null, phases: [], said: [] };
 }
 
 export function targetText(target: Target | null, unit: string): string | null {
@@ -162,6 +166,7 @@ export function buildReport(input: {
   const figures: Partial<Record<FigureKey, FigureEntry>> = {};
   const phases: Partial<Record<FigureKey, Record<string, number>>> = {};
   const startPhases: Partial<Record<FigureKey, Record<string, number>[]>> = {};
+  const startSaid: Partial<Record<FigureKey, Record<string, string>[]>> = {};
   for (const key of FIGURE_KEYS) {
     const record = input.records[key];
     if (!record) continue;
@@ -169,6 +174,7 @@ export function buildReport(input: {
     if (record.phases.length) {
       phases[key] = medianByKey(record.phases);
       startPhases[key] = record.phases;
+      startSaid[key] = record.said;
     }
   }
   return {
@@ -180,9 +186,10 @@ export function buildReport(input: {
     figures,
     phases,
     startPhases,
+    startSaid,
     ratios: ratios(figures),
     slowestPhase: slowestPhase(phases),
-    outliers: findOutliers(startPhases, phases),
+    outliers: findOutliers(startPhases, phases, startSaid),
   };
 }
 

@@ -114,11 +114,14 @@ describe('bench table', () => {
     });
     const text = formatReport(
       report({
-        warm_start_s: record([11, 24.5, 10.5], { phases: [warm(5.5), warm(19), warm(5)] }),
+        warm_start_s: record([11, 24.5, 10.5], {
+          phases: [warm(5.5), warm(19), warm(5)],
+          said: [{}, { 'add-ons': 'the API server answers' }, {}],
+        }),
       }),
     );
     expect(text).toContain(
-      '- outlier: start 2 of `warm_start_s` took 24.5 s (median 11.0 s); its "add-ons" phase 19.0 s (median 5.5 s)',
+      '- outlier: start 2 of `warm_start_s` took 24.5 s (median 11.0 s); its "add-ons" phase 19.0 s (median 5.5 s), its last word: "the API server answers"',
     );
   });
 });

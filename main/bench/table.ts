@@ -106,7 +106,7 @@ export function formatReport(report: BenchReport): string {
   }
   for (const o of report.outliers) {
     lines.push(
-      `- outlier: start ${o.run} of \`${o.figure}\` took ${formatValue(o.seconds, 's')} (median ${formatValue(o.medianSeconds, 's')}); its "${o.phase}" phase ${formatValue(o.phaseSeconds, 's')} (median ${formatValue(o.phaseMedian, 's')})`,
+      `- outlier: start ${o.run} of \`${o.figure}\` took ${formatValue(o.seconds, 's')} (median ${formatValue(o.medianSeconds, 's')}); its "${o.phase}" phase ${formatValue(o.phaseSeconds, 's')} (median ${formatValue(o.phaseMedian, 's')})${o.said ? `, its last word: "${o.said}"` : ''}`,
     );
   }
   const notes = (Object.entries(report.figures) as [FigureKey, FigureEntry][]).filter(
