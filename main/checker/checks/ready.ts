@@ -8,6 +8,7 @@ import { shellQuote } from '../text.ts';
 import type { Evaluation } from './evaluation.ts';
 import { inNamespace, objectName } from './evaluation.ts';
 import { readiness, readyMeaning } from './readiness.ts';
+import { whyNotReady } from './why-not-ready.ts';
 
 /** `objects` is what exists: the named object (or nothing), or every match of the selector. */
 export function judgeReady(check: ReadyCheck, objects: readonly KubeObject[]): Verdict {
@@ -59,5 +60,11 @@ export async function evaluateReady(ctx: LabContext, check: ReadyCheck): Promise
     if (check.namespace) options.namespace = check.namespace;
     objects = await listObjects(ctx, check.kind, options);
   }
-  return { ...judgeReady(check, objects), command: readyCommand(check), runIn: null };
+  const verdict = judgeReady(check, objects);
+  if (!verdict.passed) {
+    // The lead is extra: a read that fails leaves the verdict as it was.
+    const why = await whyNotReady(ctx, check.kind, objects).catch(() => '');
+    if (why) verdict.found += ` — ${why}`;
+  }
+  return { ...verdict, command: readyCommand(check), runIn: null };
 }
