@@ -4,14 +4,13 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type Docker from 'dockerode';
 import { labDown } from '../lab/down.ts';
+import { isRunnerLine } from '../lab/phases.ts';
 import { labUp } from '../lab/up.ts';
 import { kubelabHome } from '../paths.ts';
+import type { StartProfile } from './report.ts';
 
-export interface StartSample {
+export interface StartSample extends StartProfile {
   seconds: number;
-  phases: Record<string, number>;
-  /** Each phase's last progress line ("ready after nodes 0.1 s, CoreDNS 2.6 s"): says what it waited on. */
-  said: Record<string, string>;
   /** The start pushed workload images into the shared registry (first lab after a build). */
   pushedImages: boolean;
 }
@@ -37,9 +36,9 @@ export async function timedUp(
     lab,
     nodes,
     signal,
-    // The phase runner's own "starting" and "done in" lines say nothing of what it waited on.
+    // The phase runner's own lines say nothing of what a phase waited on.
     onProgress: (report) => {
-      if (!/^(starting$|done in )/.test(report.message)) said[report.phase] = report.message;
+      if (!isRunnerLine(report.message)) said[report.phase] = report.message;
     },
   });
   const seconds = (performance.now() - started) / 1000;

@@ -2,6 +2,7 @@
 // Medians hide them, and a learner meets them: a warm start of 24.6 s among ones of 10 s went
 // unexplained because the report kept only the median of each phase. Pure.
 import type { FigureKey } from './figures.ts';
+import type { StartProfile } from './report.ts';
 import { median } from './stats.ts';
 
 export interface Outlier {
@@ -27,17 +28,16 @@ const total = (phases: Record<string, number>): number =>
 
 /** Each start figure's slow starts, given every start's phases and the per-phase medians. */
 export function findOutliers(
-  starts: Partial<Record<FigureKey, Record<string, number>[]>>,
+  starts: Partial<Record<FigureKey, StartProfile[]>>,
   medians: Partial<Record<FigureKey, Record<string, number>>>,
-  said: Partial<Record<FigureKey, Record<string, string>[]>> = {},
 ): Outlier[] {
   const found: Outlier[] = [];
-  for (const [figure, runs] of Object.entries(starts) as [FigureKey, Record<string, number>[]][]) {
+  for (const [figure, runs] of Object.entries(starts) as [FigureKey, StartProfile[]][]) {
     const byPhase = medians[figure];
     // With fewer than three starts the median is one of two: nothing stands out from it.
     if (!byPhase || runs.length < 3) continue;
-    const medianSeconds = median(runs.map(total));
-    runs.forEach((phases, index) => {
+    const medianSeconds = median(runs.map((run) => total(run.phases)));
+    runs.forEach(({ phases, said }, index) => {
       const seconds = total(phases);
       if (seconds <= OUTLIER_FACTOR * medianSeconds) return;
       let phase = '';
@@ -54,7 +54,7 @@ export function findOutliers(
         phase,
         phaseSeconds: phases[phase] ?? 0,
         phaseMedian: byPhase[phase] ?? 0,
-        said: said[figure]?.[index]?.[phase] ?? null,
+        said: said[phase] ?? null,
       });
     });
   }

@@ -8,6 +8,13 @@ import { findOutliers } from './outliers.ts';
 import type { Outlier } from './outliers.ts';
 import { medianByKey, summarize } from './stats.ts';
 
+/** One lab start as its phases told it: seconds per phase, and each phase's last progress line. */
+export interface StartProfile {
+  phases: Record<string, number>;
+  /** "ready after nodes 0.1 s, CoreDNS 2.6 s": what the phase waited on. */
+  said: Record<string, string>;
+}
+
 /** What the measurements of one figure left behind while the bench ran. */
 export interface FigureRecord {
   samples: number[];
@@ -15,10 +22,8 @@ export interface FigureRecord {
   notes: string[];
   /** Set when measuring failed: the figure is then reported as errored, the bench exits 1. */
   error: string | null;
-  /** Phase timings (seconds) of each start, for the per-phase breakdown. */
-  phases: Record<string, number>[];
-  /** Each start's last progress line per phase, in the same order. */
-  said: Record<string, string>[];
+  /** Each start's phases, for the per-phase breakdown and the outliers. */
+  starts: StartProfile[];
 }
 
 export interface FigureEntry {
@@ -60,16 +65,14 @@ export interface BenchReport {
   /** Median seconds per `kubelab up` phase, for each start figure. */
   phases: Partial<Record<FigureKey, Record<string, number>>>;
   /** Each start figure's `kubelab up` phases, start by start (the outliers are read from them). */
-  startPhases: Partial<Record<FigureKey, Record<string, number>[]>>;
-  /** Each start's last progress line per phase, in the same order as `startPhases`. */
-  startSaid: Partial<Record<FigureKey, Record<string, string>[]>>;
+  starts: Partial<Record<FigureKey, StartProfile[]>>;
   ratios: Ratio[];
   slowestPhase: SlowestPhase | null;
   outliers: Outlier[];
 }
 
 export function emptyRecord(): FigureRecord {
-  return { samples: [], notes: [], error: null, phases: [], said: [] };
+  return { samples: [], notes: [], error: null, starts: [] };
 }
 
 export function targetText(target: Target | null, unit: string): string | null {
@@ -165,16 +168,14 @@ export function buildReport(input: {
 }): BenchReport {
   const figures: Partial<Record<FigureKey, FigureEntry>> = {};
   const phases: Partial<Record<FigureKey, Record<string, number>>> = {};
-  const startPhases: Partial<Record<FigureKey, Record<string, number>[]>> = {};
-  const startSaid: Partial<Record<FigureKey, Record<string, string>[]>> = {};
+  const starts: Partial<Record<FigureKey, StartProfile[]>> = {};
   for (const key of FIGURE_KEYS) {
     const record = input.records[key];
     if (!record) continue;
     figures[key] = figureEntry(key, record);
-    if (record.phases.length) {
-      phases[key] = medianByKey(record.phases);
-      startPhases[key] = record.phases;
-      startSaid[key] = record.said;
+    if (record.starts.length) {
+      phases[key] = medianByKey(record.starts.map((start) => start.phases));
+      starts[key] = record.starts;
     }
   }
   return {
@@ -185,11 +186,10 @@ export function buildReport(input: {
     options: input.options,
     figures,
     phases,
-    startPhases,
-    startSaid,
+    starts,
     ratios: ratios(figures),
     slowestPhase: slowestPhase(phases),
-    outliers: findOutliers(startPhases, phases, startSaid),
+    outliers: findOutliers(starts, phases),
   };
 }
 

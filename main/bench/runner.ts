@@ -128,8 +128,7 @@ export async function runBench(client: Docker, options: BenchOptions): Promise<B
   };
   const recordStart = (key: FigureKey, sample: StartSample): void => {
     rec(key).samples.push(sample.seconds);
-    rec(key).phases.push(sample.phases);
-    rec(key).said.push(sample.said);
+    rec(key).starts.push({ phases: sample.phases, said: sample.said });
     log(`  ${sample.seconds.toFixed(1)} s`);
     if (sample.pushedImages) {
       note(
@@ -282,8 +281,7 @@ export async function runBench(client: Docker, options: BenchOptions): Promise<B
             );
             rec('registry_fill_s').samples.push(fillSeconds);
             rec('first_lab_push_s').samples.push(start.seconds - base);
-            rec('first_lab_push_s').phases.push(start.phases);
-            rec('first_lab_push_s').said.push(start.said);
+            rec('first_lab_push_s').starts.push({ phases: start.phases, said: start.said });
           }
           note(
             'first_lab_push_s',

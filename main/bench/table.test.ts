@@ -75,11 +75,23 @@ describe('bench table', () => {
   it('breaks starts down by phase and names ratios and the slowest phase', () => {
     const r = report({
       warm_start_s: record([30], {
-        phases: [{ network: 0.1, registry: 2, nodes: 8, 'add-ons': 5, ready: 15 }],
+        starts: [
+          { phases: { network: 0.1, registry: 2, nodes: 8, 'add-ons': 5, ready: 15 }, said: {} },
+        ],
       }),
       cold_start_3node_s: record([90], {
-        phases: [
-          { network: 0.2, registry: 3, nodes: 10, 'control plane': 40, join: 20, ready: 16 },
+        starts: [
+          {
+            phases: {
+              network: 0.2,
+              registry: 3,
+              nodes: 10,
+              'control plane': 40,
+              join: 20,
+              ready: 16,
+            },
+            said: {},
+          },
         ],
       }),
     });
@@ -115,8 +127,11 @@ describe('bench table', () => {
     const text = formatReport(
       report({
         warm_start_s: record([11, 24.5, 10.5], {
-          phases: [warm(5.5), warm(19), warm(5)],
-          said: [{}, { 'add-ons': 'the API server answers' }, {}],
+          starts: [
+            { phases: warm(5.5), said: {} },
+            { phases: warm(19), said: { 'add-ons': 'the API server answers' } },
+            { phases: warm(5), said: {} },
+          ],
         }),
       }),
     );

@@ -9,10 +9,18 @@ export interface Phase {
   run(report: (message: string) => void): Promise<void>;
 }
 
+const STARTING = 'starting';
+const DONE = 'done in ';
+
 export interface PhaseReport {
   phase: string;
   percent: number;
   message: string;
+}
+
+/** Whether a progress line is the runner's own "starting" / "done in" rather than the phase's word. */
+export function isRunnerLine(message: string): boolean {
+  return message === STARTING || message.startsWith(DONE);
 }
 
 /**
@@ -31,14 +39,14 @@ export async function runPhases(
     if (signal?.aborted) throw cancelled();
     const started = Date.now();
     const percent = (): number => Math.round((done / total) * 100);
-    onProgress({ phase: phase.name, percent: percent(), message: 'starting' });
+    onProgress({ phase: phase.name, percent: percent(), message: STARTING });
     await phase.run((message) => onProgress({ phase: phase.name, percent: percent(), message }));
     timings[phase.name] = (Date.now() - started) / 1000;
     done += phase.weight;
     onProgress({
       phase: phase.name,
       percent: percent(),
-      message: `done in ${timings[phase.name]!.toFixed(1)} s`,
+      message: `${DONE}${timings[phase.name]!.toFixed(1)} s`,
     });
   }
   return timings;
