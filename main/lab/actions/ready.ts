@@ -50,7 +50,7 @@ async function waitReady(
   // The first wait to fail stops the others: `up` reports that one, and nothing keeps polling.
   const firstFailure = new AbortController();
   const looks = { intervalMs: LOOK_EVERY_MS, signal: firstFailure.signal };
-  const timed = async (label: string, wait: Promise<void>): Promise<void> => {
+  const timed = async (label: string, wait: Promise<unknown>): Promise<void> => {
     try {
       await wait;
     } catch (error) {
@@ -133,10 +133,7 @@ async function waitReady(
     ),
     timed('provisioner', provisionerReady()),
     timed('NetworkPolicy controller', policyControllersReady()),
-    timed(
-      'kubeconfigs written',
-      writeKubeconfigs().then(() => undefined),
-    ),
+    timed('kubeconfigs written', writeKubeconfigs()),
   ]);
   report(
     `ready after ${Object.entries(took)
