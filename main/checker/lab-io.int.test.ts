@@ -10,6 +10,8 @@ import { labDown } from '../lab/down.ts';
 import { existingLabConfig } from '../lab/state.ts';
 import { labUp } from '../lab/up.ts';
 import { ClusterProblemError } from './cluster-problem.ts';
+import { check } from './test-checks.ts';
+import { evaluateReady } from './checks/ready.ts';
 import { KubectlError, getObject, listObjects } from './lab-io.ts';
 import type { LabContext } from './lab-io.ts';
 
@@ -28,6 +30,23 @@ apiVersion: networking.k8s.io/v1
 kind: NetworkPolicy
 metadata: {name: deny-all}
 spec: {podSelector: {}, policyTypes: [Ingress]}
+---
+apiVersion: apps/v1
+kind: StatefulSet
+metadata: {name: db}
+spec:
+  selector: {matchLabels: {app: db}}
+  serviceName: db
+  replicas: 1
+  template:
+    metadata: {labels: {app: db}}
+    spec: {containers: [{name: main, image: nginx}]}
+  volumeClaimTemplates:
+    - metadata: {name: data}
+      spec:
+        accessModes: [ReadWriteOnce]
+        storageClassName: no-such-class
+        resources: {requests: {storage: 1Gi}}
 `;
 
 const viaKubectl = async (args: string[]): Promise<unknown> =>
@@ -82,6 +101,21 @@ describe('checker reads straight from the API server', () => {
       'the server doesn\'t have a resource type "gadget"',
     );
   }, 30_000);
+
+  it('a workload that is not ready says which pod waits, and for which claim', async () => {
+    const db = check({ type: 'ready', kind: 'StatefulSet', name: 'db' });
+    const deadline = Date.now() + 30_000;
+    let found = '';
+    // The claim's ProvisioningFailed event comes a moment after the claim itself.
+    while (Date.now() < deadline && !found.includes('ProvisioningFailed')) {
+      found = (await evaluateReady(ctx, db)).found;
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    expect(found).toMatch(/^0\/1 ready — db-0: Pending, 0\/1 containers ready \(not scheduled: /);
+    expect(found).toContain(
+      'its claim data-db-0 is Pending (ProvisioningFailed: storageclass.storage.k8s.io "no-such-class" not found)',
+    );
+  }, 60_000);
 
   it('a stopped API server is a lab problem that names kubelab up', async () => {
     await labDown(client, { lab, purge: false, data: false });
