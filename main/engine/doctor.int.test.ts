@@ -1,5 +1,5 @@
 // doctor against the real engine of this machine.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { docker } from './docker.ts';
 import { runDoctor } from './doctor.ts';
 import { probeMode } from './node-mode.ts';
@@ -30,8 +30,20 @@ describe('doctor (real engine)', () => {
     );
   });
 
-  it('leaves no probe container behind', async () => {
-    await runDoctor();
+  it('probes each mode once, and leaves no probe container behind', async () => {
+    // Counted on this client only: other test files probe the same engine at the same time.
+    const client = docker();
+    const create = vi.spyOn(client, 'createContainer');
+    await runDoctor(client);
+    const probes = create.mock.calls.filter(
+      ([options]) => options.Labels?.[`${LAB_LABEL}.role`] === 'probe',
+    );
+    // privileged, then the fallback where it is refused: each once, though engineStatus asks first.
+    expect(probes.length).toBeGreaterThanOrEqual(1);
+    expect(probes.length).toBeLessThanOrEqual(2);
+    expect(new Set(probes.map(([options]) => JSON.stringify(options.HostConfig))).size).toBe(
+      probes.length,
+    );
     const left = await docker().listContainers({
       all: true,
       filters: { label: [`${LAB_LABEL}.role=probe`] },

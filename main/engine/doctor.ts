@@ -4,7 +4,7 @@ import type Docker from 'dockerode';
 import type { DoctorCheck } from '../api/schemas/engine.ts';
 import { kubelabHome } from '../paths.ts';
 import { docker } from './docker.ts';
-import { forgetNodeMode, probeMode } from './node-mode.ts';
+import { forgetNodeMode, probeModeOnce } from './node-mode.ts';
 import { engineEndpoint } from './endpoint.ts';
 import { engineStatus, MIN_API_VERSION, apiAtLeast } from './status.ts';
 
@@ -101,9 +101,10 @@ export async function runDoctor(client: Docker = docker()): Promise<DoctorCheck[
       detail: `${status.apiVersion} (needs ≥ ${MIN_API_VERSION})`,
       ...(apiOk ? {} : { fix: 'Upgrade the Docker engine to 20.10 or newer.' }),
     });
-    // Probe both modes afresh so the report says what each one does on this engine.
-    const privileged = await probeMode(client, 'privileged');
-    const explicit = await probeMode(client, 'explicit-capabilities');
+    // Both modes, so the report says what each one does on this engine (engineStatus has just
+    // probed one or both afresh: those answers are reused).
+    const privileged = await probeModeOnce(client, 'privileged');
+    const explicit = await probeModeOnce(client, 'explicit-capabilities');
     const mode: DoctorCheck = {
       id: 'node-mode',
       title: 'Node containers',

@@ -81,6 +81,19 @@ export async function probeMode(client: Docker, mode: NodeMode): Promise<ModePro
 }
 
 const cache = new Map<string, NodeMode | null>();
+/**
+ * Each mode's probe, once per engine client until forgetNodeMode: the doctor reports both modes
+ * right after engineStatus chose one, and used to start the same throw-away containers again.
+ */
+let probed = new WeakMap<Docker, Map<NodeMode, Promise<ModeProbe>>>();
+
+export function probeModeOnce(client: Docker, mode: NodeMode): Promise<ModeProbe> {
+  let byMode = probed.get(client);
+  if (!byMode) probed.set(client, (byMode = new Map<NodeMode, Promise<ModeProbe>>()));
+  let probe = byMode.get(mode);
+  if (!probe) byMode.set(mode, (probe = probeMode(client, mode)));
+  return probe;
+}
 
 /**
  * The best mode this engine allows (privileged first), or null when neither works. Asked once
@@ -99,7 +112,7 @@ export async function detectNodeMode(
   }
   let chosen: NodeMode | null = null;
   for (const mode of ['privileged', 'explicit-capabilities'] as const) {
-    if ((await probeMode(client, mode)).works) {
+    if ((await probeModeOnce(client, mode)).works) {
       chosen = mode;
       break;
     }
@@ -112,5 +125,6 @@ export async function detectNodeMode(
 /** Forget what this process and the disk remember, so the next question probes the engine. */
 export async function forgetNodeMode(): Promise<void> {
   cache.clear();
+  probed = new WeakMap();
   await dropNodeModeMemo();
 }
