@@ -74,6 +74,17 @@ dns=$(fw_count INPUT dns)
 host=$(fw_count INPUT host)
 log "during verify ($verify_seconds s): beyond the lab $fwd, DNS to the host $dns, other to the host $host packets"
 [ "$fwd$dns$host" = 000 ] || { log "what was dropped (count category protocol destination:port):"; fw_logged >&2; }
+# A failed verify has reset the scenario's objects, but the lab's events outlive them: the
+# newest warnings, pods not running and the provisioner's last words are the lead (kept short:
+# CI shows the tail of this output).
+if [ "$verify_status" != 0 ]; then
+  log "the lab after the failed verify: pods not running, newest warnings, the provisioner's last lines"
+  kubelab exec --lab "$lab" control-plane -- sh -c \
+    "kubectl get pods -A -o wide --field-selector=status.phase!=Running,status.phase!=Succeeded 2>&1 | head -6; \
+     kubectl get events -A --field-selector type=Warning --sort-by=.lastTimestamp \
+       -o custom-columns=LAST:.lastTimestamp,OBJECT:.involvedObject.name,REASON:.reason,MESSAGE:.message 2>&1 | tail -8 | cut -c1-220; \
+     kubectl -n local-path-storage logs deploy/local-path-provisioner --tail=5 2>&1 | cut -c1-220" >&2 || true
+fi
 
 # Positive control: the same rules must see a node looking up an outside name (Docker's embedded
 # resolver forwards it from the node), a DNS query to the gateway, and a connection attempt.
