@@ -81,6 +81,11 @@
 # stage passed (vitest 195 files). On a machine new this session (no images, no caches, 14:48
 # UTC): `npm ci` 26 s, the cold image build 789 s = 13.2 min (binaries 684 s, Ghost 283 s beside
 # it, node 81 s): ≈ 43 min warm, ≈ 59 min cold, inside 90.
+# Stop 28's `.ci/run` on a clean clone of 5914454, warm machine, 2026-12-04: 2696 s = 45 min
+# (vitest 197 files 894 s, clean-engine proof 598 s, offline proof 76 s, drills 25 s, conformance
+# --short 302 s, bench 191 s, e2e 449 s). Its CI run failed once in the offline proof (a 300 s
+# wait: 343 s for that stage instead of ≈ 75 s); the whole vitest run alone measured 813 s on
+# 2026-12-04 17:42 (199 files). ≈ 45 min warm, ≈ 61 min cold, inside 90.
 # Not in here (tagged long runs, figures in README): `npm run drills` (every fault drill),
 # `npm run conformance` (the whole default focus, 193 specs: 190 passed, 3 SCTP skipped, 28.6 min
 # on 2026-12-03).
