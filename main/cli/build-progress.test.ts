@@ -26,11 +26,16 @@ describe('images build progress', () => {
     out.print(progress('base', 'building', 'mmdebstrap', 0.4));
     out.print(progress('base', 'built', 'built in 42 s', 1));
     out.print(progress('ghost', 'up-to-date', 'up to date', 1));
+    out.print({
+      ...progress('ghost', 'up-to-date', 'up to date: every workload image is in it already', 1),
+      image: 'registry-fill',
+    });
     expect(out.text().split('\n')).toEqual([
       '[1/3] base: mmdebstrap',
       '[2/3] binaries: go build',
       '[1/3] base: built in 42 s',
       '[3/3] ghost: up to date',
+      '[3/3] registry-fill: up to date: every workload image is in it already',
       '',
     ]);
   });

@@ -14,11 +14,12 @@ function head(p: BuildProgress): string {
   return `[${p.index + 1}/${p.total}] ${p.image}`;
 }
 
-/** The finished line; "[2/19] binaries: built in 611 s" is what the bench reads back. */
+/**
+ * The finished line; "[2/19] binaries: built in 611 s" is what the bench reads back. An image
+ * found current says "up to date"; the registry fill says why it had nothing to do.
+ */
 function endLine(p: BuildProgress): string {
-  return p.state === 'up-to-date'
-    ? `${head(p)}: ${dim('up to date')}`
-    : `${head(p)}: ${green(p.step)}`;
+  return `${head(p)}: ${p.state === 'up-to-date' ? dim(p.step) : green(p.step)}`;
 }
 
 function liveLine(p: BuildProgress): string {

@@ -159,7 +159,14 @@ export async function buildImages(
       );
       if (outcome.filled)
         report('built', 1, `in the lab registry in ${outcome.seconds.toFixed(0)} s`);
-      else report('up-to-date', 1, outcome.why);
+      else
+        report(
+          'up-to-date',
+          1,
+          outcome.why === 'already there'
+            ? 'up to date: every workload image is in it already'
+            : 'skipped: the registry image is not built, so the first lab start pushes them',
+        );
     } catch (error) {
       fillFailure = { error };
     }
