@@ -1,4 +1,6 @@
-// Gathers a lab's topology: node networking by docker exec, Kubernetes objects by kubectl.
+// Gathers a lab's topology: node networking by docker exec; Kubernetes objects from the API
+// server's watches (a long-lived server), else its lists over HTTPS, else kubectl in the node
+// (an API server this machine cannot reach, as on a remote engine).
 import type Docker from 'dockerode';
 import { kubectlJson } from '../cluster.ts';
 import type { LabConfig } from '../config.ts';
