@@ -23,6 +23,28 @@ describe('runPhases', () => {
     expect(reports[3]!.message).toBe('ready after nodes 0.1 s');
   });
 
+  it('moves the bar within a phase that says how far it is, never backwards', async () => {
+    const percents: number[] = [];
+    await runPhases(
+      [
+        { name: 'nodes', weight: 1, run: () => Promise.resolve() },
+        {
+          name: 'ready',
+          weight: 3,
+          run: (say) => {
+            say('nodes after 0.1 s (1 of 3)', 1 / 3);
+            say('a line without a fraction');
+            say('a late report of less', 0.1);
+            say('CoreDNS after 2.0 s (3 of 3)', 1);
+            return Promise.resolve();
+          },
+        },
+      ],
+      (report) => percents.push(report.percent),
+    );
+    expect(percents).toEqual([0, 25, 25, 50, 50, 50, 100, 100]);
+  });
+
   it('stops before the next phase once cancelled', async () => {
     const abort = new AbortController();
     let ran = false;

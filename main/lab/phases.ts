@@ -2,11 +2,17 @@
 // time, and the same list drives the progress bar in the CLI and the UI.
 import { cancelled } from '../api/errors.ts';
 
+/**
+ * A phase's progress line; `fraction` (0–1) is how far the phase is, for a phase that can tell
+ * (the ready phase: how many of its waits are met), so the bar moves during a long phase.
+ */
+export type PhaseReporter = (message: string, fraction?: number) => void;
+
 export interface Phase {
   name: string;
   /** Relative weight for the progress bar (roughly its share of a cold start's time). */
   weight: number;
-  run(report: (message: string) => void): Promise<void>;
+  run(report: PhaseReporter): Promise<void>;
 }
 
 const STARTING = 'starting';
@@ -38,9 +44,15 @@ export async function runPhases(
   for (const phase of phases) {
     if (signal?.aborted) throw cancelled();
     const started = Date.now();
-    const percent = (): number => Math.round((done / total) * 100);
+    // How far into this phase it said it is: never back, never past its end.
+    let reached = 0;
+    const percent = (): number => Math.round(((done + phase.weight * reached) / total) * 100);
     onProgress({ phase: phase.name, percent: percent(), message: STARTING });
-    await phase.run((message) => onProgress({ phase: phase.name, percent: percent(), message }));
+    await phase.run((message, fraction) => {
+      if (fraction !== undefined) reached = Math.min(1, Math.max(reached, fraction));
+      onProgress({ phase: phase.name, percent: percent(), message });
+    });
+    reached = 0;
     timings[phase.name] = (Date.now() - started) / 1000;
     done += phase.weight;
     onProgress({

@@ -7,7 +7,7 @@ import type { LabConfig } from '../config.ts';
 import type { FoundNode } from '../discover.ts';
 import type { NodeCreateOptions } from '../node-container.ts';
 import { runPhases } from '../phases.ts';
-import type { PhaseReport } from '../phases.ts';
+import type { PhaseReport, PhaseReporter } from '../phases.ts';
 import type { LabState } from '../state.ts';
 
 /**
@@ -63,7 +63,7 @@ export interface BackgroundWork {
 
 /** What an action runs with: the shared context and a reporter for its own progress messages. */
 export interface ActionContext extends UpContext {
-  report: (message: string) => void;
+  report: PhaseReporter;
 }
 
 export interface Action {
@@ -83,7 +83,7 @@ export function runActions(
     actions.map((action) => ({
       name: action.name,
       weight: action.weight,
-      run: (report: (message: string) => void) => action.run({ ...ctx, report }),
+      run: (report: PhaseReporter) => action.run({ ...ctx, report }),
     })),
     ctx.onProgress,
     ctx.signal,

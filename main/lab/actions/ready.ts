@@ -6,6 +6,7 @@ import { STORAGE_NAMESPACE } from '../addons/storage.ts';
 import { dnsAnswers, kubectlOk, readyNodeNames, waitFor } from '../cluster.ts';
 import type { NodeList } from '../cluster.ts';
 import type { LabConfig } from '../config.ts';
+import type { PhaseReporter } from '../phases.ts';
 import { writeKubeconfigs } from '../kubeconfig.ts';
 import { recordPodCidr } from '../node-setup.ts';
 import { StartReads } from '../start-reads.ts';
@@ -40,7 +41,7 @@ async function waitReady(
   client: Docker,
   config: LabConfig,
   background: BackgroundWork,
-  report: (message: string) => void,
+  report: PhaseReporter,
   writeKubeconfigs: () => Promise<unknown>,
 ): Promise<void> {
   const names = config.nodes.map((node) => node.name);
@@ -50,6 +51,7 @@ async function waitReady(
   // The first wait to fail stops the others: `up` reports that one, and nothing keeps polling.
   const firstFailure = new AbortController();
   const looks = { intervalMs: LOOK_EVERY_MS, signal: firstFailure.signal };
+  let jobCount = 0;
   const timed = async (label: string, wait: Promise<unknown>): Promise<void> => {
     try {
       await wait;
@@ -58,6 +60,9 @@ async function waitReady(
       throw error;
     }
     took[label] = (Date.now() - started) / 1000;
+    // The bar moves as each is met (the phase is a third of a warm start).
+    const met = Object.keys(took).length;
+    report(`${label} after ${took[label].toFixed(1)} s (${met} of ${jobCount})`, met / jobCount);
   };
 
   const nodesReady = async (): Promise<void> => {
@@ -120,21 +125,24 @@ async function waitReady(
   report(
     'waiting for the nodes, CoreDNS, the storage provisioner and the NetworkPolicy controller',
   );
-  await Promise.all([
-    timed('nodes', nodesReady()),
-    timed(
+  const jobs: Array<[label: string, start: () => Promise<unknown>]> = [
+    ['nodes', nodesReady],
+    [
       'CoreDNS',
-      waitFor(
-        'CoreDNS to answer kubernetes.default',
-        180_000,
-        () => dnsAnswers(client, config),
-        looks,
-      ),
-    ),
-    timed('provisioner', provisionerReady()),
-    timed('NetworkPolicy controller', policyControllersReady()),
-    timed('kubeconfigs written', writeKubeconfigs()),
-  ]);
+      () =>
+        waitFor(
+          'CoreDNS to answer kubernetes.default',
+          180_000,
+          () => dnsAnswers(client, config),
+          looks,
+        ),
+    ],
+    ['provisioner', provisionerReady],
+    ['NetworkPolicy controller', policyControllersReady],
+    ['kubeconfigs written', writeKubeconfigs],
+  ];
+  jobCount = jobs.length;
+  await Promise.all(jobs.map(([label, start]) => timed(label, start())));
   report(
     `ready after ${Object.entries(took)
       .map(([label, seconds]) => `${label} ${seconds.toFixed(1)} s`)
