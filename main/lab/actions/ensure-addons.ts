@@ -120,16 +120,20 @@ export function apiServiceIp(serviceSubnet: string): string {
 }
 
 /**
- * Waits (up to 30 s) until kube-proxy on the control-plane node has written the NAT rule for the
+ * Waits (up to 30 s) until kube-proxy on a node (the control plane's by default) has written the NAT rule for the
  * API server's Service. CoreDNS and the storage provisioner talk to the API through that address:
  * started before the rule, CoreDNS's client backs off and the provisioner exits and sits out
  * kubelet's crash back-off — about 17 s of a cold start (bench profile). One exec, polling inside.
  */
-export async function waitForApiServiceRule(client: Docker, config: LabConfig): Promise<void> {
+export async function waitForApiServiceRule(
+  client: Docker,
+  config: LabConfig,
+  container = controlPlane(config).container,
+): Promise<void> {
   const ip = apiServiceIp(config.serviceSubnet);
   await nodeSh(
     client,
-    controlPlane(config).container,
+    container,
     `for i in $(seq 1 300); do iptables-save -t nat 2>/dev/null | grep -q -- '-d ${ip}/32 ' && exit 0; sleep 0.1; done; echo 'kube-proxy has not written the rule for ${ip} within 30 s'; exit 1`,
   );
 }
