@@ -86,6 +86,9 @@
 # --short 302 s, bench 191 s, e2e 449 s). Its CI run failed once in the offline proof (a 300 s
 # wait: 343 s for that stage instead of ≈ 75 s); the whole vitest run alone measured 813 s on
 # 2026-12-04 17:42 (199 files). ≈ 45 min warm, ≈ 61 min cold, inside 90.
+# Stop 29's `.ci/run` on clean clones, warm machine, 2026-12-04: 0b42fda 2447 s = 40.8 min and
+# 7ec0eab 2232 s = 37.2 min (vitest 200 files 807 s, clean-engine proof 470 s, offline proof 76 s,
+# drills 23 s, conformance --short 149 s, bench 172 s, e2e 403 s). ≈ 41 min warm, ≈ 57 min cold.
 # Not in here (tagged long runs, figures in README): `npm run drills` (every fault drill),
 # `npm run conformance` (the whole default focus, 193 specs: 190 passed, 3 SCTP skipped, 28.6 min
 # on 2026-12-03).
