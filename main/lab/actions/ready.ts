@@ -51,20 +51,6 @@ async function waitReady(
   // The first wait to fail stops the others: `up` reports that one, and nothing keeps polling.
   const firstFailure = new AbortController();
   const looks = { intervalMs: LOOK_EVERY_MS, signal: firstFailure.signal };
-  let jobCount = 0;
-  const timed = async (label: string, wait: Promise<unknown>): Promise<void> => {
-    try {
-      await wait;
-    } catch (error) {
-      firstFailure.abort(error);
-      throw error;
-    }
-    took[label] = (Date.now() - started) / 1000;
-    // The bar moves as each is met (the phase is a third of a warm start).
-    const met = Object.keys(took).length;
-    report(`${label} after ${took[label].toFixed(1)} s (${met} of ${jobCount})`, met / jobCount);
-  };
-
   const nodesReady = async (): Promise<void> => {
     let listed: NodeList = { items: [] };
     await waitFor(
@@ -141,7 +127,22 @@ async function waitReady(
     ['NetworkPolicy controller', policyControllersReady],
     ['kubeconfigs written', writeKubeconfigs],
   ];
-  jobCount = jobs.length;
+  // Each job timed from the phase's start; the bar moves as each is met (the phase is a third
+  // of a warm start).
+  const timed = async (label: string, wait: Promise<unknown>): Promise<void> => {
+    try {
+      await wait;
+    } catch (error) {
+      firstFailure.abort(error);
+      throw error;
+    }
+    took[label] = (Date.now() - started) / 1000;
+    const met = Object.keys(took).length;
+    report(
+      `${label} after ${took[label].toFixed(1)} s (${met} of ${jobs.length})`,
+      met / jobs.length,
+    );
+  };
   await Promise.all(jobs.map(([label, start]) => timed(label, start())));
   report(
     `ready after ${Object.entries(took)
